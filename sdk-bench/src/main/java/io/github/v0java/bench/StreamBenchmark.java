@@ -1,0 +1,226 @@
+package io.github.v0java.bench;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import io.github.v0java.EventStream;
+import io.github.v0java.MessageState;
+import io.github.v0java.V0Client;
+import io.github.v0java.model.MessageStreamEvent;
+import io.github.v0java.model.SendMessageRequest;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.sse.EventSource;
+import okhttp3.sse.EventSourceListener;
+import okhttp3.sse.EventSources;
+
+/**
+ * Measures, on loopback and in one run: events per second of parse + typed decode + accumulate
+ * (the SDK) against okhttp-sse + Moshi decoding each event into a Map (the baseline), at 10k and
+ * 100k events; per-event delivery latency at one event every 20 ms; and cold start in a fresh
+ * JVM. Prints a Markdown table.
+ */
+public final class StreamBenchmark {
+  private static final SendMessageRequest REQUEST = SendMessageRequest.builder().message("bench").build();
+  private static final int WARMUP = 3;
+  private static final int RUNS = 5;
+
+  public static void main(String[] args) throws Exception {
+    try (LoopbackSseServer server = new LoopbackSseServer();
+         V0Client client = V0Client.builder().apiKey("bench").baseUrl(server.baseUrl() + "/v2").build()) {
+      OkHttpClient baseline = new OkHttpClient.Builder().readTimeout(60, TimeUnit.SECONDS).build();
+      JsonAdapter<Object> mapAdapter = new Moshi.Builder().build().adapter(Object.class);
+      System.out.println("| events | SDK events/s | okhttp-sse + Moshi Map events/s | ratio |");
+      System.out.println("|---|---|---|---|");
+      double sdk10k = 0;
+      double sdk100k = 0;
+      for (int events : new int[] {10_000, 100_000}) {
+        server.serveBody(RealisticStream.body(RealisticStream.events(events)));
+        double[] sdkSeconds = new double[RUNS];
+        double[] baseSeconds = new double[RUNS];
+        for (int i = 0; i < WARMUP + RUNS; i++) {
+          double s = timeSdk(client, events);
+          double b = timeBaseline(baseline, mapAdapter, server.baseUrl(), events);
+          if (i >= WARMUP) {
+            sdkSeconds[i - WARMUP] = s;
+            baseSeconds[i - WARMUP] = b;
+          }
+        }
+        double sdkRate = events / median(sdkSeconds);
+        double baseRate = events / median(baseSeconds);
+        if (events == 10_000) sdk10k = median(sdkSeconds); else sdk100k = median(sdkSeconds);
+        System.out.printf(Locale.ROOT, "| %,d | %,.0f | %,.0f | %.2f× |%n", events, sdkRate, baseRate,
+            sdkRate / baseRate);
+      }
+      System.out.printf(Locale.ROOT, "%nAccumulation growth: 100k events took %.1f× the time of 10k"
+          + " (linear is 10×).%n%n", sdk100k / sdk10k);
+
+      List<String> paced = RealisticStream.events(200);
+      server.servePaced(RealisticStream.separate(paced), TimeUnit.MILLISECONDS.toNanos(20));
+      long[] sdkLatency = latencySdk(client, server, paced.size());
+      server.servePaced(RealisticStream.separate(paced), TimeUnit.MILLISECONDS.toNanos(20));
+      long[] baseLatency = latencyBaseline(baseline, mapAdapter, server, paced.size());
+      System.out.println("| delivery latency, one event / 20 ms | p50 | p99 |");
+      System.out.println("|---|---|---|");
+      System.out.printf(Locale.ROOT, "| SDK | %d µs | %d µs |%n", percentile(sdkLatency, 50), percentile(sdkLatency, 99));
+      System.out.printf(Locale.ROOT, "| okhttp-sse + Moshi Map | %d µs | %d µs |%n%n",
+          percentile(baseLatency, 50), percentile(baseLatency, 99));
+
+      server.serveBody(RealisticStream.body(RealisticStream.events(10)));
+      long[] cold = new long[RUNS];
+      long[] coldInJvm = new long[RUNS];
+      for (int i = 0; i < RUNS; i++) {
+        long[] run = coldStart(server.baseUrl());
+        cold[i] = run[0];
+        coldInJvm[i] = run[1];
+      }
+      Arrays.sort(cold);
+      Arrays.sort(coldInJvm);
+      System.out.printf(Locale.ROOT, "Cold start (fresh JVM, median of %d): process start to first event"
+          + " %d ms; building the client to first event %d ms.%n", RUNS, cold[RUNS / 2], coldInJvm[RUNS / 2]);
+      baseline.dispatcher().executorService().shutdown();
+      baseline.connectionPool().evictAll();
+    }
+  }
+
+  private static double timeSdk(V0Client client, int expected) {
+    long start = System.nanoTime();
+    int count = 0;
+    MessageState last = null;
+    try (EventStream<MessageStreamEvent> stream = client.messages().sendStream("c1", REQUEST)) {
+      while (stream.next() != null) {
+        last = stream.state();
+        count++;
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (count != expected || last == null || !last.isComplete()) {
+      throw new AssertionError("SDK read " + count + " of " + expected + " events");
+    }
+    return seconds;
+  }
+
+  private static double timeBaseline(OkHttpClient http, JsonAdapter<Object> adapter, String baseUrl,
+      int expected) throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(1);
+    int[] count = {0};
+    long start = System.nanoTime();
+    EventSource source = EventSources.createFactory(http).newEventSource(request(baseUrl),
+        new EventSourceListener() {
+          @Override public void onEvent(EventSource eventSource, String id, String type, String data) {
+            try {
+              if (adapter.fromJson(data) != null) count[0]++;
+            } catch (IOException e) {
+              throw new AssertionError(e);
+            }
+          }
+
+          @Override public void onClosed(EventSource eventSource) {
+            done.countDown();
+          }
+
+          @Override public void onFailure(EventSource eventSource, Throwable t, Response response) {
+            done.countDown();
+          }
+        });
+    done.await();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    source.cancel();
+    if (count[0] != expected) throw new AssertionError("baseline read " + count[0] + " of " + expected);
+    return seconds;
+  }
+
+  private static Request request(String baseUrl) {
+    return new Request.Builder().url(baseUrl + "/v2/chats/c1/messages/stream")
+        .post(RequestBody.create("{\"message\":\"bench\"}", MediaType.get("application/json")))
+        .build();
+  }
+
+  private static long[] latencySdk(V0Client client, LoopbackSseServer server, int events) {
+    long[] received = new long[events];
+    int i = 0;
+    try (EventStream<MessageStreamEvent> stream = client.messages().sendStream("c1", REQUEST)) {
+      while (stream.next() != null) received[i++] = System.nanoTime();
+    }
+    return latencies(server.sentAt(), received);
+  }
+
+  private static long[] latencyBaseline(OkHttpClient http, JsonAdapter<Object> adapter,
+      LoopbackSseServer server, int events) throws InterruptedException {
+    long[] received = new long[events];
+    int[] i = {0};
+    CountDownLatch done = new CountDownLatch(1);
+    EventSources.createFactory(http).newEventSource(request(server.baseUrl()), new EventSourceListener() {
+      @Override public void onEvent(EventSource eventSource, String id, String type, String data) {
+        try {
+          adapter.fromJson(data);
+        } catch (IOException e) {
+          throw new AssertionError(e);
+        }
+        received[i[0]++] = System.nanoTime();
+      }
+
+      @Override public void onClosed(EventSource eventSource) {
+        done.countDown();
+      }
+
+      @Override public void onFailure(EventSource eventSource, Throwable t, Response response) {
+        done.countDown();
+      }
+    });
+    done.await();
+    return latencies(server.sentAt(), received);
+  }
+
+  private static long[] latencies(long[] sent, long[] received) {
+    long[] micros = new long[sent.length];
+    for (int i = 0; i < sent.length; i++) micros[i] = Math.max(0, (received[i] - sent[i]) / 1000);
+    Arrays.sort(micros);
+    return micros;
+  }
+
+  private static long percentile(long[] sorted, int p) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+  }
+
+  private static double median(double[] values) {
+    double[] copy = values.clone();
+    Arrays.sort(copy);
+    return copy[copy.length / 2];
+  }
+
+  /** Runs {@link ColdStart} in a fresh JVM; returns {process start to first event, client to first event} in ms. */
+  private static long[] coldStart(String baseUrl) throws IOException, InterruptedException {
+    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        ColdStart.class.getName(), baseUrl).redirectErrorStream(true).start();
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader reader = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      long firstEventAt = -1;
+      while ((line = reader.readLine()) != null) {
+        lines.add(line);
+        if (line.startsWith("first-event ") && firstEventAt < 0) firstEventAt = System.nanoTime();
+      }
+      process.waitFor();
+      if (firstEventAt < 0) throw new AssertionError("cold start run failed: " + lines);
+      String inJvm = lines.stream().filter(l -> l.startsWith("first-event ")).findFirst().get().substring(12);
+      return new long[] {(firstEventAt - start) / 1_000_000, Long.parseLong(inJvm)};
+    }
+  }
+}

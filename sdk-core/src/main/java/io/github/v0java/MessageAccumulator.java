@@ -1,0 +1,240 @@
+package io.github.v0java;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.Moshi;
+import io.github.v0java.internal.JsonTrees;
+import io.github.v0java.internal.delta.DeltaApplier;
+import io.github.v0java.internal.delta.DeltaException;
+import io.github.v0java.model.Chat;
+import io.github.v0java.model.ChatSnapshotEvent;
+import io.github.v0java.model.ChatStreamEvent;
+import io.github.v0java.model.ChatTitleEvent;
+import io.github.v0java.model.Message;
+import io.github.v0java.model.MessagePart;
+import io.github.v0java.model.MessagePartsChunkEvent;
+import io.github.v0java.model.MessageSnapshotEvent;
+import io.github.v0java.model.MessageUsage;
+import io.github.v0java.model.MessageUsageEvent;
+import io.github.v0java.model.StreamErrorEvent;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import okio.Buffer;
+
+/**
+ * Folds stream events into the current {@link MessageState}, as streaming.md describes: a
+ * {@code message} snapshot replaces everything, a {@code message.parts.chunk} patches the parts,
+ * {@code message.usage} replaces the usage, {@code chat} and {@code chat.title} update the chat,
+ * unknown kinds are skipped, and an {@code error} ends the stream.
+ *
+ * <p>Cost: a chunk costs time proportional to its delta and to the parts it touches. The parts
+ * are kept twice: as a mutable JSON tree the delta applies to, and as typed parts; only the typed
+ * parts a chunk touched are decoded again, and each state shares the untouched ones.
+ */
+final class MessageAccumulator {
+  /** Told about a chunk whose delta could not be applied; the state stays as it was. */
+  interface ChunkRejectionListener {
+    void onChunkRejected(MessagePartsChunkEvent chunk, DeltaException reason);
+  }
+
+  private final JsonAdapter<MessagePart> partAdapter;
+  private final JsonAdapter<Message> messageAdapter;
+  private final JsonAdapter<Chat> chatAdapter;
+  private final ChunkRejectionListener rejections;
+
+  /** The parts as the JSON tree deltas apply to: normally a list. */
+  private Object rawParts = new ArrayList<Object>();
+  /** Typed parts; null entries must be decoded again from {@link #rawParts}. */
+  private final ArrayList<MessagePart> typedParts = new ArrayList<>();
+  private MessageState state = MessageState.EMPTY;
+  private boolean failed;
+
+  MessageAccumulator(Moshi moshi, ChunkRejectionListener rejections) {
+    this.partAdapter = moshi.adapter(MessagePart.class);
+    this.messageAdapter = moshi.adapter(Message.class);
+    this.chatAdapter = moshi.adapter(Chat.class);
+    this.rejections = rejections;
+  }
+
+  MessageState state() {
+    return state;
+  }
+
+  /**
+   * Applies one decoded event; {@code data} is its raw JSON (read again only for snapshots, to
+   * keep the parts' fields exactly as sent).
+   *
+   * @throws V0StreamException for an {@code error} event
+   */
+  MessageState accept(Object event, String data) {
+    if (failed) throw new IllegalStateException("the stream already failed");
+    if (event instanceof MessagePartsChunkEvent) {
+      applyChunk((MessagePartsChunkEvent) event);
+    } else if (event instanceof MessageSnapshotEvent || isUnknownMessageSnapshot(event)) {
+      applySnapshot(data);
+    } else if (event instanceof MessageUsageEvent) {
+      MessageUsageEvent usage = (MessageUsageEvent) event;
+      state = new MessageState(state.snapshot(), idOr(usage.getId()), state.parts(),
+          usage.getUsage(), state.finishReason(), state.content(), state.chat(), state.title());
+    } else if (event instanceof ChatSnapshotEvent) {
+      state = state.withChat(decode(chatAdapter, data));
+    } else if (event instanceof ChatTitleEvent) {
+      state = state.withTitle(((ChatTitleEvent) event).getDelta());
+    } else if (event instanceof StreamErrorEvent) {
+      failed = true;
+      StreamErrorEvent error = (StreamErrorEvent) event;
+      throw new V0StreamException(error.getMessage(), error.getCode(), error.getId(), state);
+    }
+    // Any other kind (an Unknown member) is data for the caller, not for the state.
+    return state;
+  }
+
+  /** A chat stream's union has no {@code message} member; a snapshot there still applies. */
+  private static boolean isUnknownMessageSnapshot(Object event) {
+    return event instanceof ChatStreamEvent.Unknown
+        && "message".equals(((ChatStreamEvent.Unknown) event).getObject());
+  }
+
+  private String idOr(String id) {
+    return state.messageId() != null ? state.messageId() : id;
+  }
+
+  private void applySnapshot(String data) {
+    // The snapshot event is a Message with an "object" field: read it as one (leniently, as
+    // received), and read its parts once more as the JSON tree later deltas apply to.
+    Message message = decode(messageAdapter, data);
+    Object raw = rawPartsOf(data);
+    rawParts = raw != null ? raw : new ArrayList<Object>();
+    typedParts.clear();
+    List<MessagePart> parts = message.getParts();
+    if (parts != null) typedParts.addAll(parts);
+    // A snapshot without usage keeps the usage reported before it rather than losing it.
+    MessageUsage usage = message.getUsage() != null ? message.getUsage() : state.usage();
+    state = new MessageState(message, message.getId(), publishParts(), usage,
+        message.getFinishReason(), message.getContent(), state.chat(), state.title());
+  }
+
+  private static Object rawPartsOf(String data) {
+    if (data == null) return null;
+    try {
+      Object root = JsonReader.of(new Buffer().writeUtf8(data)).readJsonValue();
+      if (root instanceof Map) {
+        Object parts = ((Map<?, ?>) root).get("parts");
+        return parts != null ? parts : new ArrayList<Object>();
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // Already decoded once by the caller, so this does not happen.
+    }
+    return null;
+  }
+
+  private void applyChunk(MessagePartsChunkEvent chunk) {
+    Object delta = chunk.getDelta();
+    if (isFalsy(delta)) return;
+    try {
+      // The applier copies what it inserts, so the state never shares containers with the event.
+      rawParts = DeltaApplier.apply(rawParts, delta, "parts");
+    } catch (DeltaException e) {
+      if (rejections != null) rejections.onChunkRejected(chunk, e);
+      return;
+    }
+    invalidate(delta);
+    state = new MessageState(state.snapshot(), idOr(chunk.getId()), publishParts(), state.usage(),
+        state.finishReason(), state.content(), state.chat(), state.title());
+  }
+
+  private static boolean isFalsy(Object delta) {
+    return delta == null || Boolean.FALSE.equals(delta)
+        || (delta instanceof Number && ((Number) delta).doubleValue() == 0)
+        || "".equals(delta);
+  }
+
+  /** Marks the typed parts a delta may have changed, so {@link #publishParts()} decodes them. */
+  private void invalidate(Object delta) {
+    int from = 0;
+    if (delta instanceof Map && "a".equals(((Map<?, ?>) delta).get("_t"))) {
+      // An array delta: modifications name their index; removals, moves and inserts shift
+      // everything after the first index they touch.
+      int firstShift = Integer.MAX_VALUE;
+      List<Integer> modified = new ArrayList<>();
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) delta).entrySet()) {
+        String key = String.valueOf(entry.getKey());
+        if (key.equals("_t")) continue;
+        boolean original = key.startsWith("_");
+        int index = parseIndex(original ? key.substring(1) : key);
+        if (index < 0) {
+          firstShift = 0;
+          continue;
+        }
+        Object value = entry.getValue();
+        boolean insert = !original && value instanceof List && ((List<?>) value).size() == 1;
+        if (original || insert) {
+          firstShift = Math.min(firstShift, index);
+          if (value instanceof List && ((List<?>) value).size() == 3) {
+            Object dest = ((List<?>) value).get(1);
+            if (dest instanceof Number) firstShift = Math.min(firstShift, ((Number) dest).intValue());
+          }
+        } else {
+          modified.add(index);
+        }
+      }
+      for (int index : modified) {
+        if (index < typedParts.size()) typedParts.set(index, null);
+      }
+      from = firstShift;
+    } else if (delta instanceof List && ((List<?>) delta).size() == 3
+        && ((List<?>) delta).get(0) instanceof List && !((List<?>) ((List<?>) delta).get(0)).isEmpty()
+        && ((List<?>) ((List<?>) delta).get(0)).get(0) instanceof Number) {
+      // A v0 string append names the part by its first index.
+      int index = ((Number) ((List<?>) ((List<?>) delta).get(0)).get(0)).intValue();
+      if (index >= 0 && index < typedParts.size()) typedParts.set(index, null);
+      from = Integer.MAX_VALUE;
+    }
+    for (int i = from; i < typedParts.size(); i++) typedParts.set(i, null);
+  }
+
+  private static int parseIndex(String text) {
+    if (text.isEmpty() || text.length() > 9) return -1;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') return -1;
+    }
+    return Integer.parseInt(text);
+  }
+
+  /** Brings the typed parts in line with the raw ones and returns an unmodifiable copy. */
+  private List<MessagePart> publishParts() {
+    List<?> raw = rawParts instanceof List ? (List<?>) rawParts : Collections.emptyList();
+    while (typedParts.size() > raw.size()) typedParts.remove(typedParts.size() - 1);
+    while (typedParts.size() < raw.size()) typedParts.add(null);
+    for (int i = 0; i < raw.size(); i++) {
+      if (typedParts.get(i) == null) typedParts.set(i, decodePart(raw.get(i)));
+    }
+    return Collections.unmodifiableList(new ArrayList<>(typedParts));
+  }
+
+  @SuppressWarnings("unchecked")
+  private MessagePart decodePart(Object raw) {
+    try {
+      MessagePart part = partAdapter.fromJsonValue(raw);
+      if (part != null) return part;
+    } catch (RuntimeException e) {
+      // A part whose fields no longer fit its type is kept as data rather than dropped.
+    }
+    Map<String, Object> json = raw instanceof Map
+        ? (Map<String, Object>) JsonTrees.mutableCopy(raw)
+        : Collections.<String, Object>singletonMap("value", JsonTrees.mutableCopy(raw));
+    Object type = json.get("type");
+    return new MessagePart.Unknown(type instanceof String ? (String) type : null, json);
+  }
+
+  private <T> T decode(JsonAdapter<T> adapter, String data) {
+    try {
+      return adapter.fromJson(data);
+    } catch (IOException | RuntimeException e) {
+      throw new V0DecodingException(200, "undecodable stream event: " + e.getMessage(), e);
+    }
+  }
+}

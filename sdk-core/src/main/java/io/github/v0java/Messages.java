@@ -1,0 +1,141 @@
+package io.github.v0java;
+
+import io.github.v0java.api.MessagesApi;
+import io.github.v0java.model.AsyncMessage;
+import io.github.v0java.model.Message;
+import io.github.v0java.model.MessageList;
+import io.github.v0java.model.MessageStreamEvent;
+import io.github.v0java.model.SendMessageRequest;
+import io.github.v0java.model.StopMessageResponse;
+
+/**
+ * Message operations of API v2: send a message to a chat (waiting for the answer, streaming it,
+ * or returning at once to poll), list and get messages, stop a generation.
+ */
+public final class Messages {
+  /** The page size the API uses when none is given. */
+  public static final int DEFAULT_LIMIT = 20;
+  /** The largest page the API returns. */
+  public static final int MAX_LIMIT = 100;
+
+  private final V0Client client;
+  private final MessagesApi api;
+
+  Messages(V0Client client) {
+    this.client = client;
+    this.api = client.service(MessagesApi.class);
+  }
+
+  /**
+   * Sends a message and waits until the answer is generated ({@code POST
+   * /chats/{chatId}/messages}); returns the assistant's finished message.
+   */
+  public Message send(String chatId, SendMessageRequest request) {
+    String id = RequestValidator.pathId("chatId", chatId);
+    checkSend(request);
+    return client.execute(api.send(id, request));
+  }
+
+  /**
+   * Sends a message and returns at once ({@code POST /chats/{chatId}/messages/async}, status 202)
+   * with a handle on the generation: {@link PendingGeneration#await()} polls until it is done.
+   */
+  public PendingGeneration<Message> sendAsync(String chatId, SendMessageRequest request) {
+    return sendAsync(chatId, request, PollingOptions.defaults());
+  }
+
+  /** Like {@link #sendAsync(String, SendMessageRequest)}, polling as {@code options} say. */
+  public PendingGeneration<Message> sendAsync(String chatId, SendMessageRequest request,
+      PollingOptions options) {
+    String id = RequestValidator.pathId("chatId", chatId);
+    checkSend(request);
+    AsyncMessage accepted = client.execute(api.sendAsync(id, request));
+    return pending(id, accepted.getMessageId(), options);
+  }
+
+  /**
+   * A handle on a message that may still be generating, to wait for it: after an asynchronous
+   * send, or when a stream was interrupted and its message id is known.
+   */
+  public PendingGeneration<Message> pending(String chatId, String messageId, PollingOptions options) {
+    final String chat = RequestValidator.pathId("chatId", chatId);
+    final String message = RequestValidator.pathId("messageId", messageId);
+    if (options == null) throw new V0InvalidRequestException("options", "is null");
+    return new PendingGeneration<>(client, chat, message, new PendingGeneration.Target<Message>() {
+      @Override public retrofit2.Call<Message> poll() {
+        return api.get(chat, message);
+      }
+
+      @Override public boolean isDone(Message polled) {
+        return polled.getFinishReason() != null;
+      }
+
+      @Override public Object progressOf(Message polled) {
+        return polled.getParts();
+      }
+
+      @Override public retrofit2.Call<?> stop() {
+        return api.stop(chat, message);
+      }
+    }, options);
+  }
+
+  /**
+   * Sends a message and streams the answer as it is generated ({@code POST
+   * /chats/{chatId}/messages/stream}). Close the stream to cancel.
+   */
+  public EventStream<MessageStreamEvent> sendStream(String chatId, SendMessageRequest request) {
+    String id = RequestValidator.pathId("chatId", chatId);
+    checkSend(request);
+    return client.streams().open(api.sendStream(id, request), MessageStreamEvent.class);
+  }
+
+  /** Like {@link #sendStream(String, SendMessageRequest)}, delivering to {@code listener}. */
+  public Cancellable sendStream(String chatId, SendMessageRequest request,
+      StreamListener<MessageStreamEvent> listener) {
+    String id = RequestValidator.pathId("chatId", chatId);
+    checkSend(request);
+    return client.streams().enqueue(api.sendStream(id, request), MessageStreamEvent.class, listener);
+  }
+
+  /**
+   * Returns one page of the chat's messages ({@code GET /chats/{chatId}/messages}).
+   *
+   * @param limit page size, 1 to {@value #MAX_LIMIT}
+   * @param cursor the cursor of the previous page, or null for the first page
+   */
+  public MessageList list(String chatId, int limit, String cursor) {
+    String id = RequestValidator.pathId("chatId", chatId);
+    RequestValidator.limit("limit", limit, 1, MAX_LIMIT);
+    return client.execute(api.list(id, limit, cursor));
+  }
+
+  /** Returns the first page of the chat's messages, {@value #DEFAULT_LIMIT} at most. */
+  public MessageList list(String chatId) {
+    return list(chatId, DEFAULT_LIMIT, null);
+  }
+
+  /**
+   * Returns a message ({@code GET /chats/{chatId}/messages/{messageId}}); while it is being
+   * generated its {@code finishReason} is null and its parts grow.
+   */
+  public Message get(String chatId, String messageId) {
+    return client.execute(api.get(RequestValidator.pathId("chatId", chatId),
+        RequestValidator.pathId("messageId", messageId)));
+  }
+
+  /**
+   * Stops a generation ({@code POST /chats/{chatId}/messages/{messageId}/stop}); the agent stops
+   * at its next safe point and the message is marked finished.
+   */
+  public StopMessageResponse stop(String chatId, String messageId) {
+    return client.execute(api.stop(RequestValidator.pathId("chatId", chatId),
+        RequestValidator.pathId("messageId", messageId)));
+  }
+
+  private static void checkSend(SendMessageRequest request) {
+    if (request == null) throw new V0InvalidRequestException("request", "is null");
+    RequestValidator.message("message", request.getMessage());
+    RequestValidator.skills("skills", request.getSkills());
+  }
+}

@@ -1,0 +1,151 @@
+package io.github.v0java;
+
+import com.squareup.moshi.Moshi;
+import io.github.v0java.internal.delta.DeltaException;
+import io.github.v0java.model.ChatStreamEvent;
+import io.github.v0java.model.MessagePartsChunkEvent;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+import retrofit2.Callback;
+import retrofit2.Response;
+
+/**
+ * Opens streaming calls: checks the answer, then reads its body as Server-Sent Events through
+ * one {@link EventStream}, blocking ({@link #open}) or on OkHttp's threads ({@link #enqueue}).
+ */
+final class StreamCalls {
+  private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
+
+  /** A generous bound on one event: a full message snapshot with large file contents. */
+  static final long DEFAULT_MAX_EVENT_BYTES = 16L * 1024 * 1024;
+
+  private final Moshi moshi;
+  private final long maxEventBytes;
+
+  StreamCalls(Moshi moshi, long maxEventBytes) {
+    this.moshi = moshi;
+    this.maxEventBytes = maxEventBytes;
+  }
+
+  <E> EventStream<E> open(Call<ResponseBody> call, Class<E> eventType) {
+    unbounded(call);
+    Response<ResponseBody> response;
+    try {
+      response = call.execute();
+    } catch (IOException e) {
+      throw new V0NetworkException(call.request().method() + " " + call.request().url().encodedPath()
+          + " failed: " + e, e);
+    }
+    return stream(call, response, eventType);
+  }
+
+  <E> Cancellable enqueue(Call<ResponseBody> call, final Class<E> eventType,
+      final StreamListener<E> listener) {
+    unbounded(call);
+    final StreamCancellable cancellable = new StreamCancellable(call);
+    call.enqueue(new Callback<ResponseBody>() {
+      @Override public void onResponse(Call<ResponseBody> call, Response<ResponseBody> response) {
+        EventStream<E> stream;
+        try {
+          stream = stream(call, response, eventType);
+        } catch (V0Exception e) {
+          if (!cancellable.isCancelled()) listener.onFailure(e);
+          return;
+        }
+        cancellable.stream = stream;
+        try {
+          E event;
+          while ((event = stream.next()) != null) {
+            if (cancellable.isCancelled()) return;
+            listener.onEvent(event, stream.state());
+          }
+          if (!cancellable.isCancelled()) listener.onComplete(stream.state());
+        } catch (V0Exception e) {
+          if (!cancellable.isCancelled()) listener.onFailure(e);
+        } finally {
+          stream.close();
+        }
+      }
+
+      @Override public void onFailure(Call<ResponseBody> call, Throwable t) {
+        if (cancellable.isCancelled()) return;
+        listener.onFailure(t instanceof IOException
+            ? new V0NetworkException(call.request().method() + " "
+                + call.request().url().encodedPath() + " failed: " + t, (IOException) t)
+            : new V0Exception("stream call failed: " + t, t));
+      }
+    });
+    return cancellable;
+  }
+
+  /** Streams last as long as the generation; only the read timeout between bytes applies. */
+  private static void unbounded(Call<ResponseBody> call) {
+    call.timeout().timeout(0, TimeUnit.MILLISECONDS);
+  }
+
+  private <E> EventStream<E> stream(final Call<ResponseBody> call, Response<ResponseBody> response,
+      Class<E> eventType) {
+    if (!response.isSuccessful()) {
+      throw ApiErrors.from(response.code(), response.headers(), response.errorBody());
+    }
+    final ResponseBody body = response.body();
+    if (body == null) {
+      throw new V0DecodingException(response.code(), "the stream answer has no body", null);
+    }
+    MediaType type = body.contentType();
+    if (type != null && !("text".equals(type.type()) && "event-stream".equals(type.subtype()))) {
+      V0ApiException asError = ApiErrors.from(response.code(), response.headers(), body);
+      throw new V0DecodingException(response.code(), "expected a text/event-stream answer but got "
+          + type + (asError.errorMessage() != null ? ": " + asError.errorMessage() : ""), asError);
+    }
+    return new EventStream<>(body.source(), maxEventBytes, moshi.adapter(eventType),
+        accumulator(), new Closeable() {
+          @Override public void close() {
+            call.cancel();
+            body.close();
+          }
+        }, eventType == ChatStreamEvent.class);
+  }
+
+  /** A stream over a captured body (a file, stdin), through exactly the live path. */
+  <E> EventStream<E> replay(okio.BufferedSource source, Class<E> eventType) {
+    return new EventStream<>(source, maxEventBytes, moshi.adapter(eventType), accumulator(), null,
+        eventType == ChatStreamEvent.class);
+  }
+
+  private MessageAccumulator accumulator() {
+    return new MessageAccumulator(moshi, new MessageAccumulator.ChunkRejectionListener() {
+      @Override public void onChunkRejected(MessagePartsChunkEvent chunk, DeltaException reason) {
+        LOG.log(Level.WARNING, "Skipped a stream chunk whose delta does not apply (the state is"
+            + " unchanged; the next snapshot corrects it): " + reason.getMessage());
+      }
+    });
+  }
+
+  private static final class StreamCancellable implements Cancellable {
+    private final Call<ResponseBody> call;
+    volatile EventStream<?> stream;
+    private volatile boolean cancelled;
+
+    StreamCancellable(Call<ResponseBody> call) {
+      this.call = call;
+    }
+
+    @Override public void cancel() {
+      cancelled = true;
+      call.cancel();
+      EventStream<?> current = stream;
+      if (current != null) current.close();
+    }
+
+    @Override public boolean isCancelled() {
+      return cancelled;
+    }
+  }
+}

@@ -1,0 +1,369 @@
+package io.github.v0java;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.Moshi;
+import io.github.v0java.internal.ApiKeys;
+import io.github.v0java.internal.AuthorizationInterceptor;
+import io.github.v0java.internal.DaemonThreads;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Call;
+import retrofit2.Response;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * The entry point of the SDK: one instance per API key, shared by the whole application (it
+ * holds a connection pool and threads, like {@link OkHttpClient}).
+ *
+ * <pre>{@code
+ * V0Client v0 = V0Client.fromEnv(); // reads V0_API_KEY
+ * Chat chat = v0.chats().create(CreateChatRequest.builder().message("A todo app").build());
+ * }</pre>
+ *
+ * <p>Operations are grouped as the API groups them: {@link #chats()} and {@link #messages()}
+ * for API v2, and {@link #v1()} for the legacy API v1. The generated Retrofit services are
+ * available too, configured with this client's base URL, authentication and adapters:
+ * {@link #service(Class)}, executed with {@link #execute(Call)} for typed errors.
+ */
+public final class V0Client implements Closeable {
+  /** The v0 API v2 base URL. */
+  public static final String DEFAULT_BASE_URL = "https://api.v0.dev/v2/";
+  /** The legacy v0 API v1 base URL. */
+  public static final String DEFAULT_V1_BASE_URL = "https://api.v0.dev/v1/";
+  /** The environment variable holding the API key when none is given. */
+  public static final String API_KEY_ENV = "V0_API_KEY";
+
+  static final String VERSION = "0.1.0";
+
+  private final OkHttpClient okHttpClient;
+  private final boolean ownsOkHttpClient;
+  private final Moshi moshi;
+  private final Retrofit v2;
+  private final Retrofit v1;
+  private final HttpUrl baseUrl;
+  private final HttpUrl v1BaseUrl;
+  private final ConcurrentHashMap<Class<?>, Object> services = new ConcurrentHashMap<>();
+  private final Chats chats;
+  private final Messages messages;
+  private final LegacyV1 legacyV1;
+  private final StreamCalls streams;
+
+  private V0Client(Builder builder, final String apiKey) {
+    this.baseUrl = builder.baseUrl;
+    this.v1BaseUrl = builder.v1BaseUrl;
+    this.moshi = V0Json.moshi();
+    OkHttpClient.Builder http;
+    if (builder.okHttpClient != null) {
+      http = builder.okHttpClient.newBuilder();
+      ownsOkHttpClient = false;
+    } else {
+      http = new OkHttpClient.Builder().dispatcher(DaemonThreads.dispatcher(256));
+      ownsOkHttpClient = true;
+    }
+    String userAgent = "v0-java/" + VERSION
+        + (builder.userAgentSuffix != null ? " " + builder.userAgentSuffix : "");
+    http.addInterceptor(new AuthorizationInterceptor(new AuthorizationInterceptor.ApiKeySource() {
+      @Override public String apiKey() {
+        return apiKey;
+      }
+    }, userAgent, baseUrl, v1BaseUrl));
+    http.connectTimeout(builder.connectTimeoutMillis, TimeUnit.MILLISECONDS)
+        .readTimeout(builder.readTimeoutMillis, TimeUnit.MILLISECONDS)
+        .writeTimeout(builder.writeTimeoutMillis, TimeUnit.MILLISECONDS)
+        .callTimeout(builder.callTimeoutMillis, TimeUnit.MILLISECONDS);
+    this.okHttpClient = http.build();
+    MoshiConverterFactory converter = MoshiConverterFactory.create(moshi);
+    this.v2 = new Retrofit.Builder().baseUrl(baseUrl).client(okHttpClient)
+        .addConverterFactory(converter).build();
+    this.v1 = new Retrofit.Builder().baseUrl(v1BaseUrl).client(okHttpClient)
+        .addConverterFactory(converter).build();
+    this.streams = new StreamCalls(moshi, builder.maxEventBytes);
+    this.chats = new Chats(this);
+    this.messages = new Messages(this);
+    this.legacyV1 = new LegacyV1(this);
+  }
+
+  /** A client for the API key in the environment variable {@value #API_KEY_ENV}. */
+  public static V0Client fromEnv() {
+    return builder().build();
+  }
+
+  /** A builder for a client with custom settings. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Chat operations of API v2: create (sync, async, streamed), get, resume. */
+  public Chats chats() {
+    return chats;
+  }
+
+  /** Message operations of API v2: send (sync, async, streamed), list, get, stop. */
+  public Messages messages() {
+    return messages;
+  }
+
+  /** The legacy API v1 (create chat and send message with a response mode, fork, ...). */
+  public LegacyV1 v1() {
+    return legacyV1;
+  }
+
+  /**
+   * Returns the generated Retrofit service {@code type} ({@code ChatsApi}, {@code MessagesApi}
+   * of {@code io.github.v0java.api}, or a v1 service of {@code io.github.v0java.v1.api}),
+   * configured with this client's base URL, authentication and JSON adapters. Its calls answer
+   * error statuses as plain Retrofit responses; run them with {@link #execute(Call)} to get the
+   * SDK's typed exceptions instead.
+   */
+  public <S> S service(Class<S> type) {
+    Object service = services.get(type);
+    if (service == null) {
+      String name = type.getName();
+      Retrofit retrofit;
+      if (name.startsWith("io.github.v0java.v1.api.")) {
+        retrofit = v1;
+      } else if (name.startsWith("io.github.v0java.api.")) {
+        retrofit = v2;
+      } else {
+        throw new IllegalArgumentException(name + " is not a v0 service interface");
+      }
+      service = retrofit.create(type);
+      Object previous = services.putIfAbsent(type, service);
+      if (previous != null) service = previous;
+    }
+    return type.cast(service);
+  }
+
+  /**
+   * Executes {@code call} and returns its decoded body.
+   *
+   * @throws V0ApiException for an error status (a subclass per documented status)
+   * @throws V0NetworkException if the exchange failed
+   * @throws V0DecodingException if a successful body could not be decoded
+   */
+  public <T> T execute(Call<T> call) {
+    return executeForResponse(call).body();
+  }
+
+  /** Like {@link #execute(Call)}, keeping the status code and headers of the answer. */
+  public <T> ApiResponse<T> executeForResponse(Call<T> call) {
+    Response<T> response;
+    try {
+      response = call.execute();
+    } catch (JsonDataException e) {
+      throw new V0DecodingException(200, describe(call) + ": unexpected JSON: " + e.getMessage(), e);
+    } catch (JsonEncodingException | EOFException e) {
+      throw new V0DecodingException(200, describe(call) + ": malformed JSON: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new V0NetworkException(describe(call) + " failed: " + e, e);
+    }
+    if (!response.isSuccessful()) {
+      throw ApiErrors.from(response.code(), response.headers(), response.errorBody());
+    }
+    return new ApiResponse<>(response.code(), response.headers(), response.body());
+  }
+
+  private static String describe(Call<?> call) {
+    return call.request().method() + " " + call.request().url().encodedPath();
+  }
+
+  /** The Moshi instance that reads and writes every model of the SDK. */
+  public Moshi moshi() {
+    return moshi;
+  }
+
+  /** The OkHttp client this SDK calls through (with its authentication interceptor added). */
+  public OkHttpClient okHttpClient() {
+    return okHttpClient;
+  }
+
+  /** The base URL of API v2 calls. */
+  public HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  /** The base URL of legacy API v1 calls. */
+  public HttpUrl v1BaseUrl() {
+    return v1BaseUrl;
+  }
+
+  StreamCalls streams() {
+    return streams;
+  }
+
+  /**
+   * Reads a captured {@code text/event-stream} body (a file, standard input) through exactly the
+   * path a live stream takes: the same event reader, decoding and accumulation. For debugging a
+   * stream, or replaying a recorded one in a test.
+   *
+   * @param eventType {@code MessageStreamEvent.class} or {@code ChatStreamEvent.class}
+   */
+  public <E> EventStream<E> replay(okio.BufferedSource body, Class<E> eventType) {
+    return streams.replay(body, eventType);
+  }
+
+  /**
+   * Releases the threads and pooled connections of the OkHttp client this SDK created; a client
+   * supplied with {@link Builder#okHttpClient} is left untouched. Calls in flight are cancelled.
+   */
+  @Override public void close() {
+    if (!ownsOkHttpClient) return;
+    okHttpClient.dispatcher().cancelAll();
+    okHttpClient.dispatcher().executorService().shutdown();
+    okHttpClient.connectionPool().evictAll();
+  }
+
+  @Override public String toString() {
+    return "V0Client{baseUrl=" + baseUrl + ", v1BaseUrl=" + v1BaseUrl + ", apiKey=██}";
+  }
+
+  /** Builds {@link V0Client} instances. */
+  public static final class Builder {
+    private String apiKey;
+    private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL);
+    private HttpUrl v1BaseUrl = HttpUrl.get(DEFAULT_V1_BASE_URL);
+    private OkHttpClient okHttpClient;
+    private String userAgentSuffix;
+    private boolean allowPlainHttp;
+    private long connectTimeoutMillis = 10_000;
+    private long readTimeoutMillis = 5 * 60_000;
+    private long writeTimeoutMillis = 60_000;
+    private long callTimeoutMillis = 15 * 60_000;
+    private long maxEventBytes = StreamCalls.DEFAULT_MAX_EVENT_BYTES;
+
+    Builder() {
+    }
+
+    /**
+     * The API key (create one at v0.dev, under settings). Defaults to the environment variable
+     * {@value #API_KEY_ENV}.
+     */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /** The API v2 base URL; defaults to {@value #DEFAULT_BASE_URL}. A missing final '/' is added. */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = parseBaseUrl("baseUrl", baseUrl);
+      return this;
+    }
+
+    /** The API v1 base URL; defaults to {@value #DEFAULT_V1_BASE_URL}. */
+    public Builder v1BaseUrl(String v1BaseUrl) {
+      this.v1BaseUrl = parseBaseUrl("v1BaseUrl", v1BaseUrl);
+      return this;
+    }
+
+    /**
+     * Shares an existing OkHttp client (its connection pool, dispatcher and interceptors); the SDK
+     * derives its own client from it with {@link OkHttpClient#newBuilder()}.
+     */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      if (okHttpClient == null) throw new NullPointerException("okHttpClient == null");
+      this.okHttpClient = okHttpClient;
+      return this;
+    }
+
+    /** Text appended to the SDK's {@code User-Agent}, such as {@code my-app/1.2}. */
+    public Builder userAgent(String suffix) {
+      this.userAgentSuffix = suffix;
+      return this;
+    }
+
+    /** Time to establish a connection; default 10 s. */
+    public Builder connectTimeout(long timeout, TimeUnit unit) {
+      this.connectTimeoutMillis = unit.toMillis(timeout);
+      return this;
+    }
+
+    /**
+     * Longest silence between two reads; default 5 min. Streams stay open as long as bytes (or
+     * keep-alive comments) keep arriving.
+     */
+    public Builder readTimeout(long timeout, TimeUnit unit) {
+      this.readTimeoutMillis = unit.toMillis(timeout);
+      return this;
+    }
+
+    /** Longest silence while sending the request; default 60 s. */
+    public Builder writeTimeout(long timeout, TimeUnit unit) {
+      this.writeTimeoutMillis = unit.toMillis(timeout);
+      return this;
+    }
+
+    /**
+     * Longest duration of a whole non-streaming call; default 15 min, since a synchronous
+     * generation answers only when it is done. 0 means no limit. Streams are not bound by it.
+     */
+    public Builder callTimeout(long timeout, TimeUnit unit) {
+      this.callTimeoutMillis = unit.toMillis(timeout);
+      return this;
+    }
+
+    /**
+     * The largest single stream event accepted, in bytes; default 16 MiB. A larger one fails the
+     * stream with {@link V0DecodingException} instead of growing the heap.
+     */
+    public Builder maxEventBytes(long maxEventBytes) {
+      if (maxEventBytes < 1024) throw new IllegalArgumentException("maxEventBytes < 1024");
+      this.maxEventBytes = maxEventBytes;
+      return this;
+    }
+
+    /**
+     * Allows {@code http://} base URLs on hosts other than loopback. Off by default: the API key
+     * would travel in clear text.
+     */
+    public Builder allowPlainHttp(boolean allow) {
+      this.allowPlainHttp = allow;
+      return this;
+    }
+
+    /**
+     * Returns the client.
+     *
+     * @throws V0InvalidRequestException if no API key was given or found in the environment, or
+     *     the key is unusable, or a base URL is plain HTTP to a non-loopback host
+     */
+    public V0Client build() {
+      String key = apiKey != null ? apiKey : System.getenv(API_KEY_ENV);
+      if (key == null) {
+        throw new V0InvalidRequestException("apiKey",
+            "no API key: pass one to V0Client.builder().apiKey(...) or set " + API_KEY_ENV);
+      }
+      try {
+        ApiKeys.check(key);
+      } catch (IllegalArgumentException e) {
+        throw new V0InvalidRequestException("apiKey", e.getMessage());
+      }
+      checkScheme("baseUrl", baseUrl);
+      checkScheme("v1BaseUrl", v1BaseUrl);
+      return new V0Client(this, key);
+    }
+
+    private void checkScheme(String field, HttpUrl url) {
+      if (url.isHttps() || allowPlainHttp || isLoopback(url.host())) return;
+      throw new V0InvalidRequestException(field, "plain http to " + url.host()
+          + " would send the API key in clear text; use https or allowPlainHttp(true)");
+    }
+
+    private static boolean isLoopback(String host) {
+      return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+    }
+
+    private static HttpUrl parseBaseUrl(String field, String url) {
+      if (url == null) throw new V0InvalidRequestException(field, "is null");
+      HttpUrl parsed = HttpUrl.parse(url.endsWith("/") ? url : url + "/");
+      if (parsed == null) throw new V0InvalidRequestException(field, "not an http(s) URL: " + url);
+      return parsed;
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.github.v0java;
+
+/**
+ * A successful answer whose body the SDK could not read: not JSON, truncated, or of the wrong
+ * shape. {@link #statusCode()} is the HTTP status of that answer.
+ */
+public final class V0DecodingException extends V0Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final int statusCode;
+
+  public V0DecodingException(int statusCode, String message, Throwable cause) {
+    super(message, cause);
+    this.statusCode = statusCode;
+  }
+
+  /** The HTTP status of the answer whose body could not be decoded. */
+  public int statusCode() {
+    return statusCode;
+  }
+}

@@ -1,0 +1,21 @@
+package io.github.v0java;
+
+/**
+ * Input the SDK refused before sending anything: a blank chat id, an empty message, too many
+ * skills, an API key with a line break. {@link #field()} names what is wrong.
+ */
+public final class V0InvalidRequestException extends V0Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final String field;
+
+  public V0InvalidRequestException(String field, String message) {
+    super(field + ": " + message);
+    this.field = field;
+  }
+
+  /** The request field or parameter that was refused, such as {@code chatId} or {@code message}. */
+  public String field() {
+    return field;
+  }
+}

@@ -1,0 +1,20 @@
+package io.github.v0java;
+
+import java.io.IOException;
+
+/**
+ * The exchange with the server failed: connection refused or reset, timeout, TLS failure,
+ * cancellation. The server may or may not have acted on the request. The cause is the
+ * {@link IOException} OkHttp reported.
+ */
+public final class V0NetworkException extends V0Exception {
+  private static final long serialVersionUID = 1L;
+
+  public V0NetworkException(String message, IOException cause) {
+    super(message, cause);
+  }
+
+  @Override public synchronized IOException getCause() {
+    return (IOException) super.getCause();
+  }
+}

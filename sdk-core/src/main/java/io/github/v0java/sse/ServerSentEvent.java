@@ -1,0 +1,76 @@
+package io.github.v0java.sse;
+
+/**
+ * One event dispatched from a {@code text/event-stream}: its type, its data and the last event ID
+ * in force when it was dispatched. Immutable.
+ */
+public final class ServerSentEvent {
+  /** Data longer than this is cut short in {@link #toString()}, which is meant for logs. */
+  private static final int TO_STRING_DATA_CHARS = 64;
+
+  private final String type;
+  private final String data;
+  private final String lastEventId;
+
+  /**
+   * @param type the event type, {@code "message"} for an event with no {@code event} field
+   * @param data the event's data lines joined with {@code "\n"}
+   * @param lastEventId the last event ID, or {@code ""} if there is none
+   */
+  public ServerSentEvent(String type, String data, String lastEventId) {
+    if (type == null) throw new NullPointerException("type == null");
+    if (data == null) throw new NullPointerException("data == null");
+    if (lastEventId == null) throw new NullPointerException("lastEventId == null");
+    this.type = type;
+    this.data = data;
+    this.lastEventId = lastEventId;
+  }
+
+  /** The event type: the last {@code event} field's value, or {@code "message"} if none. */
+  public String type() {
+    return type;
+  }
+
+  /** The data lines of this event, joined with {@code "\n"}; possibly empty, never null. */
+  public String data() {
+    return data;
+  }
+
+  /**
+   * The last event ID of the stream when this event was dispatched, which may have been set by an
+   * earlier event; {@code ""} if none. A client sends it back in {@code Last-Event-ID} to resume.
+   */
+  public String lastEventId() {
+    return lastEventId;
+  }
+
+  @Override public boolean equals(Object other) {
+    if (this == other) return true;
+    if (!(other instanceof ServerSentEvent)) return false;
+    ServerSentEvent that = (ServerSentEvent) other;
+    return type.equals(that.type) && data.equals(that.data) && lastEventId.equals(that.lastEventId);
+  }
+
+  @Override public int hashCode() {
+    int result = type.hashCode();
+    result = 31 * result + data.hashCode();
+    result = 31 * result + lastEventId.hashCode();
+    return result;
+  }
+
+  /** A short description for logs; long data is truncated. */
+  @Override public String toString() {
+    StringBuilder result = new StringBuilder()
+        .append("ServerSentEvent{type=").append(type)
+        .append(", lastEventId=").append(lastEventId)
+        .append(", data=");
+    if (data.length() <= TO_STRING_DATA_CHARS) {
+      result.append(data);
+    } else {
+      int end = TO_STRING_DATA_CHARS;
+      if (Character.isHighSurrogate(data.charAt(end - 1))) end--; // Don't split a code point.
+      result.append(data, 0, end).append("…(").append(data.length()).append(" chars)");
+    }
+    return result.append('}').toString();
+  }
+}

@@ -1,0 +1,98 @@
+package io.github.v0java;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.squareup.moshi.JsonAdapter;
+import io.github.v0java.model.ChatPrivacy;
+import io.github.v0java.model.FinishReason;
+import io.github.v0java.model.Message;
+import io.github.v0java.model.MessagePart;
+import io.github.v0java.model.MessageStreamEvent;
+import io.github.v0java.model.TextPart;
+import java.io.IOException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Values, kinds and fields the API adds later decode as data, never as a failure. */
+class ForwardCompatibilityTest {
+  @RegisterExtension static WireMockExtension server = TestServers.wireMock();
+
+  private final V0Client v0 = TestServers.client(server);
+
+  @AfterEach void close() {
+    v0.close();
+  }
+
+  @Test void unknownEnumValueIsKeptWithItsRawString() {
+    server.stubFor(get("/v2/chats/c1/messages/m1").willReturn(okJson("{\"id\":\"m1\",\"chatId\":\"c1\","
+        + "\"role\":\"system-agent\",\"createdAt\":\"2026-11-20T09:15:02Z\",\"content\":\"\",\"parts\":[],"
+        + "\"finishReason\":\"budget-exhausted\",\"restorable\":false,\"authorId\":null}")));
+
+    Message message = v0.messages().get("c1", "m1");
+
+    assertThat(message.getFinishReason().isKnown()).isFalse();
+    assertThat(message.getFinishReason().value()).isEqualTo("budget-exhausted");
+    assertThat(message.getFinishReason()).isEqualTo(FinishReason.of("budget-exhausted"));
+    assertThat(message.getRole().value()).isEqualTo("system-agent");
+  }
+
+  @Test void knownEnumValuesAreSingletons() {
+    assertThat(FinishReason.of("stop")).isSameAs(FinishReason.STOP).matches(FinishReason::isKnown);
+    assertThat(ChatPrivacy.of("team-edit")).isSameAs(ChatPrivacy.TEAM_EDIT);
+    assertThat(FinishReason.knownValues()).extracting(FinishReason::value)
+        .containsExactly("stop", "length", "content-filter", "tool-calls", "error", "other");
+  }
+
+  @Test void unknownPartTypeIsKeptAsRawJson() {
+    server.stubFor(get("/v2/chats/c1/messages/m1").willReturn(okJson("{\"id\":\"m1\",\"chatId\":\"c1\","
+        + "\"role\":\"assistant\",\"createdAt\":\"2026-11-20T09:15:02Z\",\"content\":\"\",\"parts\":["
+        + "{\"type\":\"image-generation\",\"url\":\"https://x/y.png\",\"size\":{\"w\":512}},"
+        + "{\"text\":\"no type at all\"},"
+        + "{\"type\":\"text\",\"text\":\"hi\",\"citations\":[1,2]}],"
+        + "\"finishReason\":\"stop\",\"restorable\":false,\"authorId\":null,\"newTopLevelField\":{\"a\":1}}")));
+
+    Message message = v0.messages().get("c1", "m1");
+
+    MessagePart.Unknown image = (MessagePart.Unknown) message.getParts().get(0);
+    assertThat(image.getType()).isEqualTo("image-generation");
+    assertThat(image.json()).containsEntry("url", "https://x/y.png");
+    MessagePart.Unknown untyped = (MessagePart.Unknown) message.getParts().get(1);
+    assertThat(untyped.getType()).isNull();
+    assertThat(untyped.json()).containsEntry("text", "no type at all");
+    assertThat(((TextPart) message.getParts().get(2)).getText()).isEqualTo("hi");
+  }
+
+  @Test void unknownMembersEncodeBackToTheirRawJson() throws IOException {
+    JsonAdapter<MessageStreamEvent> adapter = v0.moshi().adapter(MessageStreamEvent.class);
+    String json = "{\"object\":\"message.reaction\",\"id\":\"m1\",\"emoji\":\"🎉\"}";
+
+    MessageStreamEvent event = adapter.fromJson(json);
+
+    assertThat(event).isInstanceOf(MessageStreamEvent.Unknown.class);
+    assertThat(event.getObject()).isEqualTo("message.reaction");
+    assertThat(adapter.toJson(event)).isEqualTo(json);
+  }
+
+  @Test void knownMembersRoundTrip() throws IOException {
+    JsonAdapter<MessagePart> adapter = v0.moshi().adapter(MessagePart.class);
+
+    MessagePart part = TextPart.builder().text("héllo").build();
+
+    assertThat(v0.moshi().adapter(Object.class).fromJson(adapter.toJson(part)))
+        .isEqualTo(java.util.Map.of("type", "text", "text", "héllo"));
+    assertThat(adapter.fromJson(adapter.toJson(part))).isEqualTo(part);
+  }
+
+  @Test void decodedListsAreUnmodifiable() {
+    server.stubFor(get("/v2/chats/c1/messages/m1").willReturn(okJson(TestServers.resource("v2/message.json"))));
+
+    Message message = v0.messages().get("c1", "m1");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> message.getParts().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+}

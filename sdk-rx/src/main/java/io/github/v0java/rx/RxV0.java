@@ -1,0 +1,106 @@
+package io.github.v0java.rx;
+
+import io.github.v0java.Cancellable;
+import io.github.v0java.MessageState;
+import io.github.v0java.StreamListener;
+import io.github.v0java.V0Client;
+import io.github.v0java.model.ChatStreamEvent;
+import io.github.v0java.model.CreateChatRequest;
+import io.github.v0java.model.Message;
+import io.github.v0java.model.MessageStreamEvent;
+import io.github.v0java.model.SendMessageRequest;
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.core.Single;
+
+/**
+ * RxJava 3 views of a {@link V0Client}'s streams. Every source is cold: nothing is sent before
+ * subscription, and each subscription makes its own request. Disposing cancels the HTTP call at
+ * once. Events arrive on OkHttp's threads; use {@code observeOn} to render them elsewhere (on
+ * Android, {@code observeOn(AndroidSchedulers.mainThread())}). Failures arrive through
+ * {@code onError} as the SDK's typed exceptions.
+ *
+ * <pre>{@code
+ * RxV0 rx = RxV0.create(v0);
+ * disposable = rx.sendStreamStates(chatId, request)
+ *     .observeOn(AndroidSchedulers.mainThread())
+ *     .subscribe(state -> render(state.parts()), error -> show(error));
+ * }</pre>
+ */
+public final class RxV0 {
+  private final V0Client client;
+
+  private RxV0(V0Client client) {
+    this.client = client;
+  }
+
+  /** Rx views over {@code client}; cheap, holds no resources of its own. */
+  public static RxV0 create(V0Client client) {
+    if (client == null) throw new NullPointerException("client == null");
+    return new RxV0(client);
+  }
+
+  /** The events of sending a message with streaming ({@code POST /chats/{chatId}/messages/stream}). */
+  public Observable<MessageStreamEvent> sendStream(String chatId, SendMessageRequest request) {
+    return StreamObservables.events(sendStarter(chatId, request));
+  }
+
+  /** The accumulated message after each event of {@link #sendStream}. */
+  public Observable<MessageState> sendStreamStates(String chatId, SendMessageRequest request) {
+    return StreamObservables.states(sendStarter(chatId, request));
+  }
+
+  /** The finished message of {@link #sendStream}, once the stream completes. */
+  public Single<Message> sendStreamMessage(String chatId, SendMessageRequest request) {
+    return StreamObservables.finalMessage(sendStarter(chatId, request));
+  }
+
+  /** The events of creating a chat with streaming ({@code POST /chats/stream}). */
+  public Observable<ChatStreamEvent> createChatStream(CreateChatRequest request) {
+    return StreamObservables.events(createStarter(request));
+  }
+
+  /** The accumulated message (with chat and title) after each event of {@link #createChatStream}. */
+  public Observable<MessageState> createChatStreamStates(CreateChatRequest request) {
+    return StreamObservables.states(createStarter(request));
+  }
+
+  /** The finished first message of {@link #createChatStream}. */
+  public Single<Message> createChatStreamMessage(CreateChatRequest request) {
+    return StreamObservables.finalMessage(createStarter(request));
+  }
+
+  /** The events of resuming a chat's running generation ({@code POST /chats/{chatId}/resume}). */
+  public Observable<ChatStreamEvent> resumeChat(String chatId) {
+    return StreamObservables.events(resumeStarter(chatId));
+  }
+
+  /** The accumulated message after each event of {@link #resumeChat}. */
+  public Observable<MessageState> resumeChatStates(String chatId) {
+    return StreamObservables.states(resumeStarter(chatId));
+  }
+
+  private StreamObservables.Starter<MessageStreamEvent> sendStarter(final String chatId,
+      final SendMessageRequest request) {
+    return new StreamObservables.Starter<MessageStreamEvent>() {
+      @Override public Cancellable start(StreamListener<MessageStreamEvent> listener) {
+        return client.messages().sendStream(chatId, request, listener);
+      }
+    };
+  }
+
+  private StreamObservables.Starter<ChatStreamEvent> createStarter(final CreateChatRequest request) {
+    return new StreamObservables.Starter<ChatStreamEvent>() {
+      @Override public Cancellable start(StreamListener<ChatStreamEvent> listener) {
+        return client.chats().createStream(request, listener);
+      }
+    };
+  }
+
+  private StreamObservables.Starter<ChatStreamEvent> resumeStarter(final String chatId) {
+    return new StreamObservables.Starter<ChatStreamEvent>() {
+      @Override public Cancellable start(StreamListener<ChatStreamEvent> listener) {
+        return client.chats().resume(chatId, listener);
+      }
+    };
+  }
+}
