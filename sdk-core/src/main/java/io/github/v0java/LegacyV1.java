@@ -5,10 +5,14 @@ import io.github.v0java.v1.model.ChatDetail;
 import io.github.v0java.v1.model.CreateChatRequest;
 import io.github.v0java.v1.model.ForkChatRequest;
 import io.github.v0java.v1.model.MessageDetail;
+import io.github.v0java.v1.model.MessageRole;
+import io.github.v0java.v1.model.MessageSummary;
 import io.github.v0java.v1.model.MessageSummaryList;
+import io.github.v0java.v1.model.Pagination;
 import io.github.v0java.v1.model.ResponseMode;
 import io.github.v0java.v1.model.SendMessageRequest;
 import io.github.v0java.v1.model.StopMessageResponse;
+import java.util.List;
 
 /**
  * The legacy API v1 ({@code https://api.v0.dev/v1}), for applications not yet on v2. Its models
@@ -52,6 +56,74 @@ public final class LegacyV1 {
   }
 
   /**
+   * Creates a chat with {@code responseMode} async: returns at once with a handle on the
+   * placeholder assistant message, which {@link PendingGeneration#await()} polls ({@code GET
+   * /chats/{chatId}/messages/{messageId}}) until it is finished.
+   */
+  public PendingGeneration<MessageDetail> createChatAsync(CreateChatRequest request,
+      PollingOptions options) {
+    if (request == null) throw new V0InvalidRequestException("request", "is null");
+    RequestValidator.message("message", request.getMessage());
+    RequestValidator.skills("skills", request.getSkills());
+    RequestValidator.metadata("metadata", request.getMetadata());
+    ChatDetail chat = client.execute(api.create(request.toBuilder().responseMode(ResponseMode.ASYNC).build()));
+    return pending(chat, options);
+  }
+
+  /** Like {@link #sendMessage}, with {@code responseMode} async: see {@link #createChatAsync}. */
+  public PendingGeneration<MessageDetail> sendMessageAsync(String chatId, SendMessageRequest request,
+      PollingOptions options) {
+    String id = RequestValidator.pathId("chatId", chatId);
+    if (request == null) throw new V0InvalidRequestException("request", "is null");
+    RequestValidator.message("message", request.getMessage());
+    RequestValidator.skills("skills", request.getSkills());
+    ChatDetail chat = client.execute(api.sendMessage(id,
+        request.toBuilder().responseMode(ResponseMode.ASYNC).build()));
+    return pending(chat, options);
+  }
+
+  /** The placeholder of an async answer is the chat's newest assistant message. */
+  private PendingGeneration<MessageDetail> pending(ChatDetail chat, PollingOptions options) {
+    String messageId = null;
+    List<MessageSummary> messages = chat.getMessages();
+    if (messages != null) {
+      for (int i = messages.size() - 1; i >= 0 && messageId == null; i--) {
+        if (MessageRole.ASSISTANT.equals(messages.get(i).getRole())) messageId = messages.get(i).getId();
+      }
+    }
+    if (messageId == null) {
+      throw new V0DecodingException(200, "the async answer of chat " + chat.getId()
+          + " has no assistant placeholder message to poll", null);
+    }
+    return pending(chat.getId(), messageId, options);
+  }
+
+  /** A handle on a v1 message that may still be generating, to wait for it. */
+  public PendingGeneration<MessageDetail> pending(String chatId, String messageId,
+      PollingOptions options) {
+    final String chat = RequestValidator.pathId("chatId", chatId);
+    final String message = RequestValidator.pathId("messageId", messageId);
+    if (options == null) throw new V0InvalidRequestException("options", "is null");
+    return new PendingGeneration<>(client, chat, message, new PendingGeneration.Target<MessageDetail>() {
+      @Override public retrofit2.Call<MessageDetail> poll() {
+        return api.getMessage(chat, message);
+      }
+
+      @Override public boolean isDone(MessageDetail polled) {
+        return polled.getFinishReason() != null;
+      }
+
+      @Override public Object progressOf(MessageDetail polled) {
+        return polled.getContent();
+      }
+
+      @Override public retrofit2.Call<?> stop() {
+        return api.stop(chat, message);
+      }
+    }, options);
+  }
+
+  /**
    * Forks a chat from one of its versions ({@code POST /chats/{chatId}/fork}); the new chat is
    * private unless {@code request} says otherwise.
    *
@@ -71,6 +143,32 @@ public final class LegacyV1 {
   public MessageSummaryList findMessages(String chatId, Integer limit, String cursor) {
     String id = RequestValidator.pathId("chatId", chatId);
     return client.execute(api.findMessages(id, limit, cursor));
+  }
+
+  /**
+   * All messages of a chat, newest first, fetched a page at a time as the iteration proceeds
+   * (following {@code pagination.nextCursor} while {@code hasMore}).
+   *
+   * @param pageSize messages per page, or null for the API's default
+   */
+  public Paginated<MessageSummaryList, MessageSummary> findAllMessages(String chatId,
+      final Integer pageSize) {
+    final String id = RequestValidator.pathId("chatId", chatId);
+    return new Paginated<>(new Paginated.Source<MessageSummaryList, MessageSummary>() {
+      @Override public MessageSummaryList fetch(String cursor) {
+        return client.execute(api.findMessages(id, pageSize, cursor));
+      }
+
+      @Override public List<MessageSummary> items(MessageSummaryList page) {
+        return page.getData();
+      }
+
+      @Override public String nextCursor(MessageSummaryList page) {
+        Pagination pagination = page.getPagination();
+        if (pagination == null || !Boolean.TRUE.equals(pagination.getHasMore())) return null;
+        return pagination.getNextCursor();
+      }
+    });
   }
 
   /** A message of a chat ({@code GET /chats/{chatId}/messages/{messageId}}). */

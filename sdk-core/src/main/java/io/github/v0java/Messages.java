@@ -110,6 +110,31 @@ public final class Messages {
     return client.execute(api.list(id, limit, cursor));
   }
 
+  /**
+   * All messages of the chat, fetched {@code pageSize} at a time as the iteration proceeds.
+   *
+   * <pre>{@code
+   * for (Message message : v0.messages().listAll(chatId, 100)) { ... }
+   * }</pre>
+   */
+  public Paginated<MessageList, Message> listAll(String chatId, final int pageSize) {
+    final String id = RequestValidator.pathId("chatId", chatId);
+    RequestValidator.limit("limit", pageSize, 1, MAX_LIMIT);
+    return new Paginated<>(new Paginated.Source<MessageList, Message>() {
+      @Override public MessageList fetch(String cursor) {
+        return client.execute(api.list(id, pageSize, cursor));
+      }
+
+      @Override public java.util.List<Message> items(MessageList page) {
+        return page.getMessages();
+      }
+
+      @Override public String nextCursor(MessageList page) {
+        return page.getCursor();
+      }
+    });
+  }
+
   /** Returns the first page of the chat's messages, {@value #DEFAULT_LIMIT} at most. */
   public MessageList list(String chatId) {
     return list(chatId, DEFAULT_LIMIT, null);

@@ -4,7 +4,7 @@ import com.squareup.moshi.Moshi;
 
 /** The one Moshi configuration of the SDK: the generated adapters of API v2 and v1. */
 final class V0Json {
-  private static final Moshi MOSHI = io.github.v0java.v1.model.JsonAdapters.addTo(
+  private static final Moshi MOSHI = io.github.v0java.v1.model.JsonAdapters.addModelAdaptersTo(
       io.github.v0java.model.JsonAdapters.addTo(new Moshi.Builder())).build();
 
   private V0Json() {

@@ -72,12 +72,12 @@ final class LoopbackSseServer implements Closeable {
       List<byte[]> paced = pacedEvents;
       if (paced == null) {
         byte[] payload = body;
-        out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Length: "
+        out.write(("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: text/event-stream\r\nContent-Length: "
             + payload.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(payload);
         out.flush();
       } else {
-        out.write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+        out.write("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
             .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         long next = System.nanoTime();
@@ -99,8 +99,9 @@ final class LoopbackSseServer implements Closeable {
         out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
       }
+      s.shutdownOutput(); // "Connection: close": the body ends with the connection.
       while (in.read() != -1) {
-        // Wait for the client to close: the connection is not reused by the benchmark.
+        // Drain until the client closes its side.
       }
     } catch (IOException | InterruptedException ignored) {
       // The client went away.

@@ -9,8 +9,16 @@ import io.github.v0java.model.CreateChatRequest;
 import io.github.v0java.model.Message;
 import io.github.v0java.model.MessageStreamEvent;
 import io.github.v0java.model.SendMessageRequest;
+import io.github.v0java.PendingGeneration;
+import io.github.v0java.PollingOptions;
+import io.reactivex.rxjava3.core.Completable;
+import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.functions.Action;
+import io.reactivex.rxjava3.schedulers.Schedulers;
+import java.util.Iterator;
+import io.reactivex.rxjava3.functions.Supplier;
 
 /**
  * RxJava 3 views of a {@link V0Client}'s streams. Every source is cold: nothing is sent before
@@ -77,6 +85,62 @@ public final class RxV0 {
   /** The accumulated message after each event of {@link #resumeChat}. */
   public Observable<MessageState> resumeChatStates(String chatId) {
     return StreamObservables.states(resumeStarter(chatId));
+  }
+
+  /**
+   * Sends a message asynchronously on subscribe and emits the finished message once polling
+   * sees it done. Polling blocks a thread of {@link Schedulers#io()} between polls; disposing
+   * stops polling at once (and the generation too if {@code options} say
+   * {@link PollingOptions.Builder#stopOnCancel}).
+   */
+  public Single<Message> sendAsync(final String chatId, final SendMessageRequest request,
+      final PollingOptions options) {
+    return PollingObservables.finalState(new PollingObservables.Starter<Message>() {
+      @Override public PendingGeneration<Message> start() {
+        return client.messages().sendAsync(chatId, request, options);
+      }
+    });
+  }
+
+  /** Like {@link #sendAsync}, emitting every polled state whose parts changed, the last finished. */
+  public Observable<Message> sendAsyncStates(final String chatId, final SendMessageRequest request,
+      final PollingOptions options) {
+    return PollingObservables.states(new PollingObservables.Starter<Message>() {
+      @Override public PendingGeneration<Message> start() {
+        return client.messages().sendAsync(chatId, request, options);
+      }
+    });
+  }
+
+  /** Waits for a message that is generating (a known id): the finished message. */
+  public Single<Message> awaitMessage(final String chatId, final String messageId,
+      final PollingOptions options) {
+    return PollingObservables.finalState(new PollingObservables.Starter<Message>() {
+      @Override public PendingGeneration<Message> start() {
+        return client.messages().pending(chatId, messageId, options);
+      }
+    });
+  }
+
+  /**
+   * All messages of a chat. Backpressured: a page is fetched only when the items requested so
+   * far need it, and nothing is fetched before the first request.
+   */
+  public Flowable<Message> listAll(final String chatId, final int pageSize) {
+    return PageFlowables.items(new Supplier<Iterator<Message>>() {
+      @Override public Iterator<Message> get() {
+        return client.messages().listAll(chatId, pageSize).iterator();
+      }
+    });
+  }
+
+  /** Stops a generation on the server ({@code POST /chats/{chatId}/messages/{messageId}/stop}). */
+  public Completable stop(final String chatId, final String messageId) {
+    return Completable.fromAction(new Action() {
+      @Override public void run() {
+        client.messages().stop(chatId, messageId);
+      }
+    });
   }
 
   private StreamObservables.Starter<MessageStreamEvent> sendStarter(final String chatId,

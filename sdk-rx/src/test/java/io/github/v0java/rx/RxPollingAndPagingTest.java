@@ -1,0 +1,132 @@
+package io.github.v0java.rx;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.v0java.PollingOptions;
+import io.github.v0java.V0Client;
+import io.github.v0java.model.Message;
+import io.github.v0java.model.SendMessageRequest;
+import io.reactivex.rxjava3.subscribers.TestSubscriber;
+import io.reactivex.rxjava3.observers.TestObserver;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class RxPollingAndPagingTest {
+  @RegisterExtension static WireMockExtension server = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort().http2PlainDisabled(true)).build();
+
+  private final V0Client v0 = V0Client.builder().apiKey("k").baseUrl(server.baseUrl() + "/v2").build();
+  private final RxV0 rx = RxV0.create(v0);
+  private final PollingOptions fast = PollingOptions.builder()
+      .initialInterval(1, TimeUnit.MILLISECONDS).maxInterval(2, TimeUnit.MILLISECONDS).build();
+
+  @AfterEach void close() {
+    v0.close();
+  }
+
+  static String message(String text, String finish) {
+    return "{\"id\":\"m1\",\"chatId\":\"c1\",\"role\":\"assistant\",\"createdAt\":\"2026-11-20T09:15:02Z\","
+        + "\"content\":\"\",\"parts\":[{\"type\":\"text\",\"text\":\"" + text + "\"}],\"finishReason\":"
+        + (finish == null ? "null" : "\"" + finish + "\"") + ",\"restorable\":false,\"authorId\":null}";
+  }
+
+  private void generation() {
+    server.stubFor(post("/v2/chats/c1/messages/async").willReturn(aResponse().withStatus(202)
+        .withHeader("Content-Type", "application/json").withBody("{\"messageId\":\"m1\"}")));
+    server.stubFor(get("/v2/chats/c1/messages/m1").inScenario("p").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(okJson(message("a", null))).willSetStateTo("2"));
+    server.stubFor(get("/v2/chats/c1/messages/m1").inScenario("p").whenScenarioStateIs("2")
+        .willReturn(okJson(message("ab", null))).willSetStateTo("3"));
+    server.stubFor(get("/v2/chats/c1/messages/m1").inScenario("p").whenScenarioStateIs("3")
+        .willReturn(okJson(message("abc", "stop"))));
+  }
+
+  @Test void sendAsyncSingleCompletesWithTheFinishedMessage() {
+    generation();
+
+    TestObserver<Message> observer = rx.sendAsync("c1", SendMessageRequest.builder().message("hi").build(), fast).test();
+
+    observer.awaitDone(10, TimeUnit.SECONDS).assertComplete().assertValueCount(1);
+    assertThat(observer.values().get(0).getFinishReason().value()).isEqualTo("stop");
+    assertThat(server.getAllServeEvents()).hasSize(4);
+  }
+
+  @Test void sendAsyncStatesEmitsEachChangedState() {
+    generation();
+
+    TestObserver<Message> observer = rx.sendAsyncStates("c1", SendMessageRequest.builder().message("hi").build(), fast)
+        .test();
+
+    observer.awaitDone(10, TimeUnit.SECONDS).assertComplete().assertValueCount(3);
+  }
+
+  @Test void nothingIsSentBeforeSubscribe() {
+    generation();
+
+    rx.sendAsync("c1", SendMessageRequest.builder().message("hi").build(), fast);
+
+    assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  @Test void disposeStopsPolling() throws Exception {
+    server.stubFor(post("/v2/chats/c1/messages/async").willReturn(aResponse().withStatus(202)
+        .withHeader("Content-Type", "application/json").withBody("{\"messageId\":\"m1\"}")));
+    server.stubFor(get("/v2/chats/c1/messages/m1").willReturn(okJson(message("a", null))));
+    // Polls every 50 ms: without cancellation, several more polls would arrive below.
+    PollingOptions slow = PollingOptions.builder().initialInterval(50, TimeUnit.MILLISECONDS)
+        .maxInterval(50, TimeUnit.MILLISECONDS).jitter(0).build();
+
+    TestObserver<Message> observer = rx.sendAsyncStates("c1", SendMessageRequest.builder().message("hi").build(), slow)
+        .test();
+    observer.awaitCount(1);
+    observer.dispose();
+    Thread.sleep(400);
+
+    server.verify(1, getRequestedFor(urlEqualTo("/v2/chats/c1/messages/m1")));
+    observer.assertNotComplete();
+  }
+
+  static String page(String cursor, String... ids) {
+    StringBuilder messages = new StringBuilder();
+    for (String id : ids) {
+      if (messages.length() > 0) messages.append(',');
+      messages.append(message(id, "stop").replace("\"m1\"", "\"" + id + "\""));
+    }
+    return "{\"messages\":[" + messages + "],\"cursor\":" + (cursor == null ? "null" : "\"" + cursor + "\"") + "}";
+  }
+
+  @Test void flowableFetchesNoPageBeforeItIsRequested() {
+    server.stubFor(get(urlEqualTo("/v2/chats/c1/messages?limit=2")).willReturn(okJson(page("c2", "x1", "x2"))));
+    server.stubFor(get(urlEqualTo("/v2/chats/c1/messages?limit=2&cursor=c2")).willReturn(okJson(page(null, "x3"))));
+
+    TestSubscriber<Message> subscriber = rx.listAll("c1", 2).test(0);
+    assertThat(server.getAllServeEvents()).isEmpty();
+    subscriber.request(2);
+    subscriber.assertValueCount(2);
+    assertThat(server.getAllServeEvents()).hasSize(1);
+    subscriber.request(10);
+
+    subscriber.assertComplete().assertValueCount(3);
+    assertThat(server.getAllServeEvents()).hasSize(2);
+  }
+
+  @Test void stopCompletes() {
+    server.stubFor(post("/v2/chats/c1/messages/m1/stop").willReturn(okJson("{\"messageId\":\"m1\"}")));
+
+    rx.stop("c1", "m1").test().assertComplete();
+
+    server.verify(postRequestedFor(urlEqualTo("/v2/chats/c1/messages/m1/stop")));
+  }
+}
