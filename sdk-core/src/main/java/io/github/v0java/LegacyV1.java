@@ -22,10 +22,12 @@ import java.util.List;
 public final class LegacyV1 {
   private final V0Client client;
   private final ChatsApi api;
+  private final StreamingApi streamingApi;
 
   LegacyV1(V0Client client) {
     this.client = client;
     this.api = client.service(ChatsApi.class);
+    this.streamingApi = client.v1Retrofit().create(StreamingApi.class);
   }
 
   /**
@@ -121,6 +123,42 @@ public final class LegacyV1 {
         return api.stop(chat, message);
       }
     }, options);
+  }
+
+  /**
+   * Creates a chat with {@code responseMode} experimental_stream: the answer streams as
+   * Server-Sent Events through the same reader and delta applier as v2. Close the stream to
+   * cancel.
+   */
+  public V1Stream createChatStream(CreateChatRequest request) {
+    if (request == null) throw new V0InvalidRequestException("request", "is null");
+    RequestValidator.message("message", request.getMessage());
+    RequestValidator.skills("skills", request.getSkills());
+    RequestValidator.metadata("metadata", request.getMetadata());
+    return client.streams().openV1(streamingApi.create(
+        request.toBuilder().responseMode(ResponseMode.EXPERIMENTAL_STREAM).build()));
+  }
+
+  /** Like {@link #sendMessage}, with {@code responseMode} experimental_stream. */
+  public V1Stream sendMessageStream(String chatId, SendMessageRequest request) {
+    String id = RequestValidator.pathId("chatId", chatId);
+    if (request == null) throw new V0InvalidRequestException("request", "is null");
+    RequestValidator.message("message", request.getMessage());
+    RequestValidator.skills("skills", request.getSkills());
+    return client.streams().openV1(streamingApi.sendMessage(id,
+        request.toBuilder().responseMode(ResponseMode.EXPERIMENTAL_STREAM).build()));
+  }
+
+  /** The two v1 operations whose answer is an event stream when responseMode asks for one. */
+  interface StreamingApi {
+    @retrofit2.http.Streaming
+    @retrofit2.http.POST("chats")
+    retrofit2.Call<okhttp3.ResponseBody> create(@retrofit2.http.Body CreateChatRequest request);
+
+    @retrofit2.http.Streaming
+    @retrofit2.http.POST("chats/{chatId}/messages")
+    retrofit2.Call<okhttp3.ResponseBody> sendMessage(@retrofit2.http.Path("chatId") String chatId,
+        @retrofit2.http.Body SendMessageRequest request);
   }
 
   /**

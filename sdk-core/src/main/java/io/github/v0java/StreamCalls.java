@@ -89,12 +89,33 @@ final class StreamCalls {
     call.timeout().timeout(0, TimeUnit.MILLISECONDS);
   }
 
-  private <E> EventStream<E> stream(final Call<ResponseBody> call, Response<ResponseBody> response,
+  private <E> EventStream<E> stream(Call<ResponseBody> call, Response<ResponseBody> response,
       Class<E> eventType) {
+    ResponseBody body = checkedBody(response);
+    return new EventStream<>(body.source(), maxEventBytes, moshi.adapter(eventType),
+        accumulator(), closer(call, body), eventType == ChatStreamEvent.class);
+  }
+
+  /** Opens a legacy v1 {@code experimental_stream} answer. */
+  V1Stream openV1(Call<ResponseBody> call) {
+    unbounded(call);
+    Response<ResponseBody> response;
+    try {
+      response = call.execute();
+    } catch (IOException e) {
+      throw new V0NetworkException(call.request().method() + " " + call.request().url().encodedPath()
+          + " failed: " + e, e);
+    }
+    ResponseBody body = checkedBody(response);
+    return new V1Stream(body.source(), maxEventBytes, moshi, closer(call, body));
+  }
+
+  /** The body of a successful event-stream answer; the typed exception for anything else. */
+  private static ResponseBody checkedBody(Response<ResponseBody> response) {
     if (!response.isSuccessful()) {
       throw ApiErrors.from(response.code(), response.headers(), response.errorBody());
     }
-    final ResponseBody body = response.body();
+    ResponseBody body = response.body();
     if (body == null) {
       throw new V0DecodingException(response.code(), "the stream answer has no body", null);
     }
@@ -104,13 +125,16 @@ final class StreamCalls {
       throw new V0DecodingException(response.code(), "expected a text/event-stream answer but got "
           + type + (asError.errorMessage() != null ? ": " + asError.errorMessage() : ""), asError);
     }
-    return new EventStream<>(body.source(), maxEventBytes, moshi.adapter(eventType),
-        accumulator(), new Closeable() {
-          @Override public void close() {
-            call.cancel();
-            body.close();
-          }
-        }, eventType == ChatStreamEvent.class);
+    return body;
+  }
+
+  private static Closeable closer(final Call<ResponseBody> call, final ResponseBody body) {
+    return new Closeable() {
+      @Override public void close() {
+        call.cancel();
+        body.close();
+      }
+    };
   }
 
   /** A stream over a captured body (a file, stdin), through exactly the live path. */

@@ -194,6 +194,10 @@ public final class V0Client implements Closeable {
     return v1BaseUrl;
   }
 
+  Retrofit v1Retrofit() {
+    return v1;
+  }
+
   StreamCalls streams() {
     return streams;
   }

@@ -365,4 +365,51 @@ class EventStreamTest {
     assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(failure.get()).isInstanceOf(UnauthorizedException.class);
   }
+
+  @Test void everyPartKindUnknownPartTypesAndUnknownEnumValuesAccumulate() {
+    serve("/v2/chats/c1/messages/stream", new StreamScript()
+        .event(StreamScript.snapshot("m1", "[]", null, ""))
+        .event(StreamScript.chunk("m1", "{\"0\":[{\"type\":\"file-read\",\"paths\":[\"app/page.tsx\"]}],"
+            + "\"1\":[{\"type\":\"search\",\"scope\":\"web\",\"query\":\"tailwind\"}],\"_t\":\"a\"}"))
+        .event(StreamScript.chunk("m1", "{\"2\":[{\"type\":\"file-edit\",\"operation\":\"move\",\"path\":\"a.ts\"}],"
+            + "\"3\":[{\"type\":\"bash\",\"command\":\"pnpm test\"}],\"_t\":\"a\"}"))
+        .event(StreamScript.chunk("m1", "{\"3\":{\"output\":[\"ok\"]},\"_t\":\"a\"}"))
+        .event(StreamScript.chunk("m1", "{\"4\":[{\"type\":\"tool-call\",\"name\":\"linear\",\"status\":\"pending\","
+            + "\"input\":{\"_t\":\"kept\",\"q\":1}}],\"5\":[{\"type\":\"agent-action\",\"name\":\"ask_user_questions\","
+            + "\"summary\":\"2 questions\",\"data\":{\"questions\":[]}}],\"6\":[{\"type\":\"hologram\",\"x\":1}],\"_t\":\"a\"}"))
+        .event(StreamScript.snapshot("m1", "[]", "budget-exhausted", ""))
+        .body());
+
+    List<MessageState> states = new ArrayList<>();
+    try (EventStream<MessageStreamEvent> stream = v0.messages().sendStream("c1", HI)) {
+      for (MessageState state : stream.states()) states.add(state);
+    }
+
+    MessageState beforeFinal = states.get(states.size() - 2);
+    assertThat(beforeFinal.parts()).extracting(p -> p.getClass().getSimpleName()).containsExactly(
+        "FileReadPart", "SearchPart", "FileEditPart", "BashPart", "ToolCallPart", "AgentActionPart", "Unknown");
+    assertThat(((io.github.v0java.model.FileEditPart) beforeFinal.parts().get(2)).getOperation().isKnown()).isFalse();
+    assertThat(((io.github.v0java.model.BashPart) beforeFinal.parts().get(3)).getOutput()).isEqualTo("ok");
+    io.github.v0java.model.ToolCallPart tool = (io.github.v0java.model.ToolCallPart) beforeFinal.parts().get(4);
+    assertThat(tool.getStatus().value()).isEqualTo("pending");
+    assertThat(((java.util.Map<?, ?>) tool.getInput()).get("_t")).isEqualTo("kept");
+    assertThat(((io.github.v0java.model.MessagePart.Unknown) beforeFinal.parts().get(6)).json()).containsEntry("x", 1.0);
+    MessageState last = states.get(states.size() - 1);
+    assertThat(last.isComplete()).isTrue();
+    assertThat(last.finishReason().value()).isEqualTo("budget-exhausted");
+  }
+
+  @Test void resumeStreamsTheRunningGeneration() {
+    serve("/v2/chats/c1/resume", new StreamScript()
+        .event(StreamScript.chunk("m1", "{\"0\":[{\"type\":\"text\",\"text\":\"again\"}],\"_t\":\"a\"}"))
+        .event(StreamScript.usage("m1", 1, 2))
+        .body());
+
+    MessageState state = v0.chats().resume("c1").awaitCompletion();
+
+    server.verify(postRequestedFor(urlEqualTo("/v2/chats/c1/resume")));
+    assertThat(describe(state)).isEqualTo("text:again");
+    assertThat(state.usage().getTokens().getTotal()).isEqualTo(3.0);
+    assertThat(state.messageId()).isEqualTo("m1");
+  }
 }

@@ -198,4 +198,54 @@ class LegacyV1Test {
     assertThat(done.getContent()).isEqualTo("Work done");
     server.verify(2, getRequestedFor(urlEqualTo("/v1/chats/chat_v1_9a/messages/msg_a1")));
   }
+
+  private void serveV1Stream(String path, String body) {
+    server.stubFor(post(path).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "text/event-stream").withBody(body)));
+  }
+
+  @Test void createChatStreamFoldsDeltasIntoTheContentRows() {
+    serveV1Stream("/v1/chats", "data: {\"type\":\"connected\"}\n\n"
+        + "data: {\"object\":\"chat\",\"id\":\"chat_v1_9a\",\"name\":\"Landing\"}\n\n"
+        + "data: {\"object\":\"chat.title\",\"id\":\"chat_v1_9a\",\"title\":\"Landing page\"}\n\n"
+        + "data: {\"delta\":[[[\"p\",\"Hello\"]]]}\n\n"
+        + "data: {\"delta\":[[0,1,\" world\"],9,9]}\n\n"
+        + "data: {\"delta\":{\"1\":[[\"p\",\"Second row\"]],\"_t\":\"a\"}}\n\n"
+        + "data: {\"type\":\"done\"}\n\n"
+        + "data: [DONE]\n\n");
+
+    List<V1StreamEvent.Kind> kinds = new ArrayList<>();
+    try (V1Stream stream = v0.v1().createChatStream(CreateChatRequest.builder().message("Landing").build())) {
+      for (V1StreamEvent event : stream) kinds.add(event.kind());
+      assertThat(stream.content()).isEqualTo(List.of(List.of("p", "Hello world"), List.of("p", "Second row")));
+      assertThat(stream.chat()).containsEntry("name", "Landing");
+      assertThat(stream.isFinished()).isTrue();
+    }
+
+    server.verify(postRequestedFor(urlEqualTo("/v1/chats"))
+        .withRequestBody(equalToJson("{\"message\":\"Landing\",\"responseMode\":\"experimental_stream\"}")));
+    assertThat(kinds).containsExactly(V1StreamEvent.Kind.CONNECTED, V1StreamEvent.Kind.CHAT,
+        V1StreamEvent.Kind.CHAT, V1StreamEvent.Kind.DELTA, V1StreamEvent.Kind.DELTA, V1StreamEvent.Kind.DELTA,
+        V1StreamEvent.Kind.DONE);
+  }
+
+  @Test void sendMessageStreamEndingEarlyIsAnInterruption() {
+    serveV1Stream("/v1/chats/c1/messages", "data: {\"type\":\"connected\"}\n\ndata: {\"delta\":[[[\"p\",\"Hal\"]]]}\n\n");
+
+    V1Stream stream = v0.v1().sendMessageStream("c1", SendMessageRequest.builder().message("x").build());
+
+    assertThat(catchThrowableOfType(V0StreamInterruptedException.class, stream::awaitCompletion)).isNotNull();
+    assertThat(stream.content()).isEqualTo(List.of(List.of("p", "Hal")));
+  }
+
+  @Test void v1StreamErrorIsAStreamException() {
+    serveV1Stream("/v1/chats/c1/messages", "data: {\"type\":\"connected\"}\n\n"
+        + "data: {\"error\":{\"message\":\"quota exceeded\",\"type\":\"too_many_requests_error\"}}\n\n");
+
+    V0StreamException e = catchThrowableOfType(V0StreamException.class,
+        () -> v0.v1().sendMessageStream("c1", SendMessageRequest.builder().message("x").build()).awaitCompletion());
+
+    assertThat(e.errorMessage()).isEqualTo("quota exceeded");
+    assertThat(e.code()).isEqualTo("too_many_requests_error");
+  }
 }
