@@ -2,6 +2,7 @@ package io.github.v0java.rx;
 
 import io.github.v0java.PendingGeneration;
 import io.github.v0java.PollListener;
+import io.github.v0java.V0Exception;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.ObservableEmitter;
 import io.reactivex.rxjava3.core.ObservableOnSubscribe;
@@ -27,13 +28,18 @@ final class PollingObservables {
             pending.cancel();
           }
         });
-        T done = pending.await(new PollListener<T>() {
-          @Override public void onProgress(T state) {
-            emitter.onNext(state);
-          }
-        });
-        if (!emitter.isDisposed()) emitter.onComplete();
-        if (done == null) throw new IllegalStateException("no final state");
+        try {
+          pending.await(new PollListener<T>() {
+            @Override public void onProgress(T state) {
+              emitter.onNext(state);
+            }
+          });
+          emitter.onComplete();
+        } catch (V0Exception e) {
+          // After a dispose the cancellation is expected, and must not reach RxJava's global
+          // error handler (on Android that crashes the app).
+          if (!emitter.isDisposed()) emitter.tryOnError(e);
+        }
       }
     }).subscribeOn(Schedulers.io());
   }

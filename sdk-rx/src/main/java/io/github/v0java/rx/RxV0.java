@@ -36,15 +36,36 @@ import io.reactivex.rxjava3.functions.Supplier;
  */
 public final class RxV0 {
   private final V0Client client;
+  private final boolean stopOnDispose;
 
-  private RxV0(V0Client client) {
+  private RxV0(V0Client client, boolean stopOnDispose) {
     this.client = client;
+    this.stopOnDispose = stopOnDispose;
   }
 
   /** Rx views over {@code client}; cheap, holds no resources of its own. */
   public static RxV0 create(V0Client client) {
     if (client == null) throw new NullPointerException("client == null");
-    return new RxV0(client);
+    return new RxV0(client, false);
+  }
+
+  /**
+   * Rx views whose stream subscriptions, when disposed before the message finished, also stop
+   * the generation on the server ({@code POST .../stop}, sent in the background). Off by
+   * default: disposing only stops listening, and the generation runs on. For polling, the same
+   * choice is {@link PollingOptions.Builder#stopOnCancel}.
+   */
+  public RxV0 stoppingGenerationsOnDispose() {
+    return new RxV0(client, true);
+  }
+
+  private void stopInBackground(final String chatId, final String messageId) {
+    if (!stopOnDispose || chatId == null || messageId == null) return;
+    Completable.fromAction(new Action() {
+      @Override public void run() {
+        client.messages().stop(chatId, messageId);
+      }
+    }).subscribeOn(Schedulers.io()).onErrorComplete().subscribe();
   }
 
   /** The events of sending a message with streaming ({@code POST /chats/{chatId}/messages/stream}). */
@@ -149,6 +170,10 @@ public final class RxV0 {
       @Override public Cancellable start(StreamListener<MessageStreamEvent> listener) {
         return client.messages().sendStream(chatId, request, listener);
       }
+
+      @Override public void stopAfterDispose(MessageState lastState) {
+        stopInBackground(chatId, lastState.messageId());
+      }
     };
   }
 
@@ -156,6 +181,10 @@ public final class RxV0 {
     return new StreamObservables.Starter<ChatStreamEvent>() {
       @Override public Cancellable start(StreamListener<ChatStreamEvent> listener) {
         return client.chats().createStream(request, listener);
+      }
+
+      @Override public void stopAfterDispose(MessageState lastState) {
+        stopInBackground(chatOf(lastState), lastState.messageId());
       }
     };
   }
@@ -165,6 +194,15 @@ public final class RxV0 {
       @Override public Cancellable start(StreamListener<ChatStreamEvent> listener) {
         return client.chats().resume(chatId, listener);
       }
+
+      @Override public void stopAfterDispose(MessageState lastState) {
+        stopInBackground(chatId, lastState.messageId());
+      }
     };
+  }
+
+  private static String chatOf(MessageState state) {
+    if (state.chat() != null) return state.chat().getId();
+    return state.snapshot() != null ? state.snapshot().getChatId() : null;
   }
 }

@@ -11,12 +11,20 @@ import io.reactivex.rxjava3.core.ObservableOnSubscribe;
 import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.core.SingleEmitter;
 import io.reactivex.rxjava3.core.SingleOnSubscribe;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Adapts the core's listener streams to cold Observables and Singles that cancel on dispose. */
 final class StreamObservables {
   /** Starts one stream call, delivering to the listener; called once per subscription. */
   interface Starter<E> {
     Cancellable start(StreamListener<E> listener);
+
+    /**
+     * Stops the generation on the server after a dispose, given the last state seen; does
+     * nothing unless the caller opted in.
+     */
+    void stopAfterDispose(MessageState lastState);
   }
 
   private StreamObservables() {
@@ -47,20 +55,30 @@ final class StreamObservables {
       final Projection<E, T> projection) {
     return Observable.create(new ObservableOnSubscribe<T>() {
       @Override public void subscribe(final ObservableEmitter<T> emitter) {
+        final AtomicReference<MessageState> last = new AtomicReference<>();
+        final AtomicBoolean ended = new AtomicBoolean();
         final Cancellable cancellable = starter.start(new StreamListener<E>() {
           @Override public void onEvent(E event, MessageState state) {
+            last.set(state);
             emitter.onNext(projection.apply(event, state));
           }
 
           @Override public void onComplete(MessageState finalState) {
+            ended.set(true);
             emitter.onComplete();
           }
 
           @Override public void onFailure(V0Exception failure) {
+            ended.set(true);
             emitter.tryOnError(failure);
           }
         });
-        emitter.setCancellable(cancelling(cancellable));
+        emitter.setCancellable(new io.reactivex.rxjava3.functions.Cancellable() {
+          @Override public void cancel() {
+            cancellable.cancel();
+            if (!ended.get() && last.get() != null) starter.stopAfterDispose(last.get());
+          }
+        });
       }
     });
   }

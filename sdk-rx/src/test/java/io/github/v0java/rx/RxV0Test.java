@@ -120,4 +120,43 @@ class RxV0Test {
     rx.sendStream("..", HI).test().assertError(io.github.v0java.V0InvalidRequestException.class);
     assertThat(server.getAllServeEvents()).isEmpty();
   }
+
+  private void serveSlowly() {
+    // The first event, then a long keep-alive comment dribbled over seconds: the stream is open.
+    String body = snapshot("[]", "null") + ": " + "x".repeat(20_000) + "\n\n"
+        + snapshot("[]", "\"stop\"");
+    server.stubFor(post("/v2/chats/c1/messages/stream").willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "text/event-stream").withBody(body).withChunkedDribbleDelay(20, 4000)));
+    server.stubFor(post("/v2/chats/c1/messages/m1/stop").willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody("{\"messageId\":\"m1\"}")));
+  }
+
+  @Test void disposeStopsTheGenerationWhenOptedIn() throws Exception {
+    serveSlowly();
+
+    TestObserver<MessageStreamEvent> observer = rx.stoppingGenerationsOnDispose().sendStream("c1", HI).test();
+    observer.awaitCount(1);
+    observer.dispose();
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/v2/chats/c1/messages/m1/stop"))).isEmpty()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    server.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/v2/chats/c1/messages/m1/stop")));
+  }
+
+  @Test void disposeOnlyStopsListeningByDefault() throws Exception {
+    serveSlowly();
+
+    TestObserver<MessageStreamEvent> observer = rx.sendStream("c1", HI).test();
+    observer.awaitCount(1);
+    observer.dispose();
+    Thread.sleep(300);
+
+    server.verify(0, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/v2/chats/c1/messages/m1/stop")));
+  }
 }
