@@ -49,10 +49,10 @@ INTENDED = {
 }
 
 # Components that no operation references, compared with the upstream shape they model.
-# Curated file name -> {component: upstream location}. A location segment `oneOf[prop=label]`
-# picks the oneOf member whose `prop` is the literal `label`.
+# Server URL of the curated file -> {component: upstream location}. A location segment
+# `oneOf[prop=label]` picks the oneOf member whose `prop` is the literal `label`.
 STANDALONE = {
-    "v0-api-v2.yaml": {
+    "https://api.v0.dev/v2": {
         "AskUserQuestionsData":
             "/components/schemas/Message/properties/parts/items/oneOf[type=agent-action]"
             "/properties/data/anyOf/0",
@@ -110,6 +110,8 @@ class Checker:
         self.nodes = 0
         self.memo = set()
         self.reached = set()
+        self.in_request = False
+        self.literal_enums = {}  # curated location -> [values, upstream literals seen, upstream location]
 
     # ----------------------------------------------------------------------------- reporting
 
@@ -275,7 +277,7 @@ class Checker:
         return merged
 
     @staticmethod
-    def kind(schema, upstream=False):
+    def kind(schema):
         if not schema:
             return "any"
         if "oneOf" in schema or "anyOf" in schema:
@@ -295,26 +297,39 @@ class Checker:
 
     # ----------------------------------------------------------------------------- comparing
 
-    def compare(self, ours, up, oloc, uloc):
-        o, oloc, oname, onull = self.flat_ours(ours, oloc)
-        u, uloc, unull = self.flat_up(up, uloc)
+    def compare(self, ours, up, site, usite):
+        """Compares a curated schema (at location `site`) with an upstream one (at `usite`)."""
+        o, oloc, oname, onull = self.flat_ours(ours, site)
+        u, uloc, unull = self.flat_up(up, usite)
+        # What belongs to the place of use (nullability, default, deprecation) is checked there...
         if onull != unull:
-            self.diff(oloc, "nullable", "nullable is %s here, %s upstream"
+            self.diff(site, "nullable", "nullable is %s here, %s upstream"
                       % (str(onull).lower(), str(unull).lower()), uloc)
+        self.compare_default(o, u, site, uloc)
+        if o.get("deprecated", False) != u.get("deprecated", False):
+            self.diff(site, "deprecated", "deprecated is %s here, %s upstream"
+                      % (o.get("deprecated", False), u.get("deprecated", False)), uloc)
+        # ...the shape once per (named component, upstream shape).
         if oname is not None:
-            key = (oname, json.dumps(strip_docs(u), sort_keys=True, default=str))
+            shape = {k: v for k, v in strip_docs(u).items() if k not in ("default", "deprecated")}
+            key = (oname, json.dumps(shape, sort_keys=True, default=str))
             if key in self.memo:
                 return
             self.memo.add(key)
         self.nodes += 1
 
-        ok, uk = self.kind(o), self.kind(u, upstream=True)
+        ok, uk = self.kind(o), self.kind(u)
         if "x-upstream-type" in o:
             # A deliberate type change, recorded in the curated file itself.
             if u.get("type") != o["x-upstream-type"]:
                 self.diff(oloc, "type", "x-upstream-type says %s, upstream type is %s"
                           % (o["x-upstream-type"], uk), uloc)
             uk = ok
+        if uk == "union" and self.is_tuple_union(u):
+            # Arrays told apart by position (prefixItems): OpenAPI 3.0 can only say "array".
+            if ok not in ("array", "any"):
+                self.diff(oloc, "type", "type %s here, a union of tuples upstream" % ok, uloc)
+            return
         if uk == "union":
             if ok == "union":
                 self.compare_union(o, u, oloc, uloc)
@@ -333,10 +348,6 @@ class Checker:
             return
 
         self.compare_enum(o, u, oloc, uloc)
-        self.compare_default(o, u, oloc, uloc)
-        if o.get("deprecated", False) != u.get("deprecated", False):
-            self.diff(oloc, "deprecated", "deprecated is %s here, %s upstream"
-                      % (o.get("deprecated", False), u.get("deprecated", False)), uloc)
         if ok == "string":
             self.compare_string(o, u, oloc, uloc)
         elif ok == "integer":
@@ -347,6 +358,10 @@ class Checker:
             self.compare_array(o, u, oloc, uloc)
         elif ok == "object":
             self.compare_object(o, u, oloc, uloc)
+
+    def is_tuple_union(self, u):
+        members = [self.flat_up(m, "")[0] for m in u.get("oneOf", u.get("anyOf", []))]
+        return bool(members) and all(m.get("type") == "array" and "prefixItems" in m for m in members)
 
     def compare_enum(self, o, u, oloc, uloc):
         ovals, uvals = o.get("enum"), u.get("enum")
@@ -362,6 +377,11 @@ class Checker:
                               % (uvals[0], uvals[0]), uloc)
             elif uvals[0] not in ovals:
                 self.diff(oloc, "enum", "upstream literal %r is not among %s" % (uvals[0], ovals), uloc)
+            else:
+                # One shared enum for several upstream literals (say, one per error status): every
+                # value must be some upstream literal; checked once all operations are compared.
+                entry = self.literal_enums.setdefault(oloc, [ovals, set(), uloc])
+                entry[1].add(uvals[0])
             return
         if ovals is None:
             self.diff(oloc, "enum", "free value here, upstream enum %s" % uvals, uloc)
@@ -381,7 +401,9 @@ class Checker:
         elif has_o:
             if literal_of(u) != o["default"]:
                 self.diff(oloc, "default", "default %r here, none upstream" % (o["default"],), uloc)
-        elif has_u:
+        elif has_u and self.in_request and u["default"] not in ([], {}):
+            # What the server assumes when a request leaves the field out. (An empty list or map
+            # only restates "absent"; in responses a default says nothing.)
             self.diff(oloc, "default", "no default here, %r upstream" % (u["default"],), uloc)
 
     def compare_string(self, o, u, oloc, uloc):
@@ -489,6 +511,9 @@ class Checker:
                 continue
             variant, vname = self.ours_ref({"$ref": target}, "schemas")
             vprop = self.flat_ours(variant.get("properties", {}).get(prop, {}), oloc)[0]
+            if vprop.get("type") != "string" or "enum" in vprop:
+                self.diff("#/components/schemas/%s/properties/%s" % (esc(vname), esc(prop)), "convention",
+                          "a discriminator property must be type: string with default: <label>, no enum")
             if vprop.get("default") != label:
                 self.diff("#/components/schemas/%s/properties/%s" % (esc(vname), esc(prop)), "literal",
                           "default %r, mapped as %r" % (vprop.get("default"), label))
@@ -522,6 +547,7 @@ class Checker:
         if op.get("deprecated", False) != uop.get("deprecated", False):
             self.diff(oloc, "deprecated", "deprecated differs", uloc)
 
+        self.in_request = True
         oparams = self.params_of(self.ours, path_item, op, True)
         uparams = self.params_of(self.up, uitem, uop, False)
         for key in uparams:
@@ -542,6 +568,7 @@ class Checker:
                          "%s/parameters/%s/schema" % (uloc, esc(key[0])))
 
         self.check_request_body(op, uop, oloc, uloc)
+        self.in_request = False
         self.check_responses(op, uop, oloc, uloc)
 
     def check_request_body(self, op, uop, oloc, uloc):
@@ -655,8 +682,6 @@ class Checker:
         if "enum" in node:
             if not top:
                 self.diff(loc, "convention", "inline enum; make it a named component")
-            if len(node["enum"]) == 1:
-                self.diff(loc, "convention", "one-value enum; use type: string with default")
         if "oneOf" in node or "anyOf" in node:
             members = node.get("oneOf", node.get("anyOf"))
             disc = node.get("discriminator") or {}
@@ -691,7 +716,10 @@ class Checker:
             for method in HTTP_METHODS:
                 if method in item:
                     self.check_operation(path, method, item[method], item)
-        for name, pointer in STANDALONE.get(self.curated_name, {}).items():
+        standalone = {}
+        for url in ours_servers:
+            standalone.update(STANDALONE.get(url, {}))
+        for name, pointer in standalone.items():
             oloc = "#/components/schemas/" + esc(name)
             if name not in self.ours.get("components", {}).get("schemas", {}):
                 self.diff(oloc, "standalone", "component missing")
@@ -702,6 +730,10 @@ class Checker:
                 self.diff(oloc, "standalone", "upstream location not found", pointer)
                 continue
             self.compare({"$ref": "#/components/schemas/" + name}, target, oloc, pointer)
+        for oloc, (values, seen, uloc) in self.literal_enums.items():
+            extra = [v for v in values if v not in seen]
+            if extra:
+                self.diff(oloc, "enum", "enum has %s, never an upstream literal here" % extra, uloc)
         for name in self.ours.get("components", {}).get("schemas", {}):
             if name not in self.reached:
                 self.diff("#/components/schemas/" + esc(name), "unchecked",

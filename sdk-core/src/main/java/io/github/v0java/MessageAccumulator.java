@@ -7,6 +7,7 @@ import io.github.v0java.internal.JsonTrees;
 import io.github.v0java.internal.delta.DeltaApplier;
 import io.github.v0java.internal.delta.DeltaException;
 import io.github.v0java.model.Chat;
+import io.github.v0java.model.BashPart;
 import io.github.v0java.model.ChatSnapshotEvent;
 import io.github.v0java.model.ChatStreamEvent;
 import io.github.v0java.model.ChatTitleEvent;
@@ -17,6 +18,8 @@ import io.github.v0java.model.MessageSnapshotEvent;
 import io.github.v0java.model.MessageUsage;
 import io.github.v0java.model.MessageUsageEvent;
 import io.github.v0java.model.StreamErrorEvent;
+import io.github.v0java.model.TextPart;
+import io.github.v0java.model.ThinkingPart;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,6 +52,11 @@ final class MessageAccumulator {
   private Object rawParts = new ArrayList<Object>();
   /** Typed parts; null entries must be decoded again from {@link #rawParts}. */
   private final ArrayList<MessagePart> typedParts = new ArrayList<>();
+  /** Indexes of {@link #typedParts} changed since the last published state. */
+  private int[] dirty = new int[16];
+  private int dirtyCount;
+  /** The parts of the last published state, shared block-wise with the next. */
+  private PartList published = PartList.EMPTY;
   private MessageState state = MessageState.EMPTY;
   private boolean failed;
 
@@ -111,6 +119,9 @@ final class MessageAccumulator {
     typedParts.clear();
     List<MessagePart> parts = message.getParts();
     if (parts != null) typedParts.addAll(parts);
+    published = PartList.EMPTY;
+    dirtyCount = 0;
+    for (int i = 0; i < typedParts.size(); i++) markDirty(i);
     // A snapshot without usage keeps the usage reported before it rather than losing it.
     MessageUsage usage = message.getUsage() != null ? message.getUsage() : state.usage();
     state = new MessageState(message, message.getId(), publishParts(), usage,
@@ -181,8 +192,13 @@ final class MessageAccumulator {
           modified.add(index);
         }
       }
+      List<?> raw = rawParts instanceof List ? (List<?>) rawParts : Collections.emptyList();
       for (int index : modified) {
-        if (index < typedParts.size()) typedParts.set(index, null);
+        if (index >= typedParts.size()) continue;
+        Object change = ((Map<?, ?>) delta).get(String.valueOf(index));
+        MessagePart old = typedParts.get(index);
+        typedParts.set(index, index < raw.size() ? grownText(old, raw.get(index), change) : null);
+        markDirty(index);
       }
       from = firstShift;
     } else if (delta instanceof List && ((List<?>) delta).size() == 3
@@ -190,10 +206,42 @@ final class MessageAccumulator {
         && ((List<?>) ((List<?>) delta).get(0)).get(0) instanceof Number) {
       // A v0 string append names the part by its first index.
       int index = ((Number) ((List<?>) ((List<?>) delta).get(0)).get(0)).intValue();
-      if (index >= 0 && index < typedParts.size()) typedParts.set(index, null);
+      if (index >= 0 && index < typedParts.size()) {
+        typedParts.set(index, null);
+        markDirty(index);
+      }
       from = Integer.MAX_VALUE;
     }
-    for (int i = from; i < typedParts.size(); i++) typedParts.set(i, null);
+    for (int i = from; i < typedParts.size(); i++) {
+      typedParts.set(i, null);
+      markDirty(i);
+    }
+  }
+
+  private void markDirty(int index) {
+    if (dirtyCount == dirty.length) dirty = java.util.Arrays.copyOf(dirty, dirtyCount * 2);
+    dirty[dirtyCount++] = index;
+  }
+
+  /**
+   * The fast path for the most common chunk, a part whose text (or command output) grows: the
+   * typed part is rebuilt from its new string without decoding the whole part again. Null when
+   * the change is anything else.
+   */
+  private static MessagePart grownText(MessagePart old, Object raw, Object change) {
+    if (old == null || !(change instanceof Map) || !(raw instanceof Map)) return null;
+    Map<?, ?> changed = (Map<?, ?>) change;
+    if (changed.size() != 1) return null;
+    Map<?, ?> part = (Map<?, ?>) raw;
+    if (changed.containsKey("text") && part.get("text") instanceof String) {
+      String text = (String) part.get("text");
+      if (old instanceof TextPart) return ((TextPart) old).toBuilder().text(text).build();
+      if (old instanceof ThinkingPart) return ((ThinkingPart) old).toBuilder().text(text).build();
+    } else if (changed.containsKey("output") && part.get("output") instanceof String
+        && old instanceof BashPart) {
+      return ((BashPart) old).toBuilder().output((String) part.get("output")).build();
+    }
+    return null;
   }
 
   private static int parseIndex(String text) {
@@ -204,15 +252,26 @@ final class MessageAccumulator {
     return Integer.parseInt(text);
   }
 
-  /** Brings the typed parts in line with the raw ones and returns an unmodifiable copy. */
+  /**
+   * Brings the typed parts in line with the raw ones, decoding only the changed ones, and
+   * returns an immutable list sharing the unchanged blocks with the previous state's.
+   */
   private List<MessagePart> publishParts() {
     List<?> raw = rawParts instanceof List ? (List<?>) rawParts : Collections.emptyList();
     while (typedParts.size() > raw.size()) typedParts.remove(typedParts.size() - 1);
-    while (typedParts.size() < raw.size()) typedParts.add(null);
-    for (int i = 0; i < raw.size(); i++) {
-      if (typedParts.get(i) == null) typedParts.set(i, decodePart(raw.get(i)));
+    while (typedParts.size() < raw.size()) {
+      typedParts.add(null);
+      markDirty(typedParts.size() - 1);
     }
-    return Collections.unmodifiableList(new ArrayList<>(typedParts));
+    for (int i = 0; i < dirtyCount; i++) {
+      int index = dirty[i];
+      if (index < typedParts.size() && typedParts.get(index) == null) {
+        typedParts.set(index, decodePart(raw.get(index)));
+      }
+    }
+    published = published.with(typedParts, dirty, dirtyCount);
+    dirtyCount = 0;
+    return published;
   }
 
   @SuppressWarnings("unchecked")
