@@ -10,7 +10,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import com.squareup.moshi.JsonReader;
+import okio.Buffer;
 import okio.BufferedSource;
+import okio.ByteString;
 
 /**
  * A live stream of typed events ({@code MessageStreamEvent} or {@code ChatStreamEvent}) and of
@@ -33,6 +36,8 @@ import okio.BufferedSource;
  * @param <E> the event type
  */
 public final class EventStream<E> implements Closeable, Iterable<E> {
+  private static final ByteString DONE = ByteString.encodeUtf8("[DONE]");
+
   private final ServerSentEventReader reader;
   private final JsonAdapter<E> adapter;
   private final MessageAccumulator accumulator;
@@ -79,8 +84,8 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
         }
         return null;
       }
-      String data = sse.data();
-      if (data.isEmpty() || data.equals("[DONE]")) continue;
+      ByteString data = sse.dataBytes();
+      if (data.size() == 0 || data.equals(DONE)) continue;
       E event = decode(data);
       sawEvent = true;
       try {
@@ -121,9 +126,9 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
     }
   }
 
-  private E decode(String data) {
+  private E decode(ByteString data) {
     try {
-      E event = adapter.fromJson(data);
+      E event = adapter.fromJson(JsonReader.of(new Buffer().write(data)));
       if (event == null) throw new JsonDataException("null event");
       return event;
     } catch (IOException | RuntimeException e) {

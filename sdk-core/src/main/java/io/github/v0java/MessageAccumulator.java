@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import okio.Buffer;
+import okio.ByteString;
 
 /**
  * Folds stream events into the current {@link MessageState}, as streaming.md describes: a
@@ -77,7 +78,7 @@ final class MessageAccumulator {
    *
    * @throws V0StreamException for an {@code error} event
    */
-  MessageState accept(Object event, String data) {
+  MessageState accept(Object event, ByteString data) {
     if (failed) throw new IllegalStateException("the stream already failed");
     if (event instanceof MessagePartsChunkEvent) {
       applyChunk((MessagePartsChunkEvent) event);
@@ -110,7 +111,7 @@ final class MessageAccumulator {
     return state.messageId() != null ? state.messageId() : id;
   }
 
-  private void applySnapshot(String data) {
+  private void applySnapshot(ByteString data) {
     // The snapshot event is a Message with an "object" field: read it as one (leniently, as
     // received), and read its parts once more as the JSON tree later deltas apply to.
     Message message = decode(messageAdapter, data);
@@ -128,10 +129,10 @@ final class MessageAccumulator {
         message.getFinishReason(), message.getContent(), state.chat(), state.title());
   }
 
-  private static Object rawPartsOf(String data) {
+  private static Object rawPartsOf(ByteString data) {
     if (data == null) return null;
     try {
-      Object root = JsonReader.of(new Buffer().writeUtf8(data)).readJsonValue();
+      Object root = JsonReader.of(new Buffer().write(data)).readJsonValue();
       if (root instanceof Map) {
         Object parts = ((Map<?, ?>) root).get("parts");
         return parts != null ? parts : new ArrayList<Object>();
@@ -289,9 +290,9 @@ final class MessageAccumulator {
     return new MessagePart.Unknown(type instanceof String ? (String) type : null, json);
   }
 
-  private <T> T decode(JsonAdapter<T> adapter, String data) {
+  private <T> T decode(JsonAdapter<T> adapter, ByteString data) {
     try {
-      return adapter.fromJson(data);
+      return adapter.fromJson(JsonReader.of(new Buffer().write(data)));
     } catch (IOException | RuntimeException e) {
       throw new V0DecodingException(200, "undecodable stream event: " + e.getMessage(), e);
     }

@@ -1,5 +1,7 @@
 package io.github.v0java.sse;
 
+import okio.ByteString;
+
 /**
  * One event dispatched from a {@code text/event-stream}: its type, its data and the last event ID
  * in force when it was dispatched. Immutable.
@@ -9,7 +11,8 @@ public final class ServerSentEvent {
   private static final int TO_STRING_DATA_CHARS = 64;
 
   private final String type;
-  private final String data;
+  private final ByteString dataBytes;
+  private volatile String data;
   private final String lastEventId;
 
   /**
@@ -23,7 +26,19 @@ public final class ServerSentEvent {
     if (lastEventId == null) throw new NullPointerException("lastEventId == null");
     this.type = type;
     this.data = data;
+    this.dataBytes = ByteString.encodeUtf8(data);
     this.lastEventId = lastEventId;
+  }
+
+  private ServerSentEvent(String type, ByteString dataBytes, String lastEventId, boolean unused) {
+    this.type = type;
+    this.dataBytes = dataBytes;
+    this.lastEventId = lastEventId;
+  }
+
+  /** An event whose data is decoded from {@code dataBytes} only when {@link #data()} is asked. */
+  static ServerSentEvent ofBytes(String type, ByteString dataBytes, String lastEventId) {
+    return new ServerSentEvent(type, dataBytes, lastEventId, false);
   }
 
   /** The event type: the last {@code event} field's value, or {@code "message"} if none. */
@@ -33,7 +48,21 @@ public final class ServerSentEvent {
 
   /** The data lines of this event, joined with {@code "\n"}; possibly empty, never null. */
   public String data() {
-    return data;
+    String result = data;
+    if (result == null) {
+      byte[] bytes = dataBytes.toByteArray();
+      data = result = ServerSentEventReader.decodeUtf8(bytes, bytes.length);
+    }
+    return result;
+  }
+
+  /**
+   * The data as the UTF-8 bytes received (lines joined with LF), for parsers that read bytes:
+   * cheaper than {@link #data()}, which decodes them. Ill-formed sequences are left as they
+   * came; {@link #data()} replaces them with U+FFFD.
+   */
+  public ByteString dataBytes() {
+    return dataBytes;
   }
 
   /**
@@ -48,12 +77,12 @@ public final class ServerSentEvent {
     if (this == other) return true;
     if (!(other instanceof ServerSentEvent)) return false;
     ServerSentEvent that = (ServerSentEvent) other;
-    return type.equals(that.type) && data.equals(that.data) && lastEventId.equals(that.lastEventId);
+    return type.equals(that.type) && data().equals(that.data()) && lastEventId.equals(that.lastEventId);
   }
 
   @Override public int hashCode() {
     int result = type.hashCode();
-    result = 31 * result + data.hashCode();
+    result = 31 * result + data().hashCode();
     result = 31 * result + lastEventId.hashCode();
     return result;
   }
@@ -64,6 +93,7 @@ public final class ServerSentEvent {
         .append("ServerSentEvent{type=").append(type)
         .append(", lastEventId=").append(lastEventId)
         .append(", data=");
+    String data = data();
     if (data.length() <= TO_STRING_DATA_CHARS) {
       result.append(data);
     } else {

@@ -40,7 +40,6 @@ public final class ServerSentEventReader implements Closeable {
   /** Values up to this many bytes are decoded through a reused array. */
   private static final int SCRATCH_BYTES = 8192;
   /** A bigger reused builder is dropped after its event, so one large event is not kept alive. */
-  private static final int MAX_RETAINED_BUILDER_CHARS = 8192;
 
   private final BufferedSource source;
   private final Buffer buffer;
@@ -55,10 +54,8 @@ public final class ServerSentEventReader implements Closeable {
   private long eventBytes;
   /** How many data fields the current event has; the data buffer is empty when 0. */
   private int dataLines;
-  /** The current event's data when it has exactly one data line. */
-  private String firstData;
-  /** The current event's data when it has several data lines; reused across events. */
-  private StringBuilder moreData;
+  /** The current event's data lines, joined with LF, as the bytes received. */
+  private final Buffer data = new Buffer();
   private String type = "";
   private String lastEventId = "";
   private long reconnectionTimeMillis = -1;
@@ -204,7 +201,8 @@ public final class ServerSentEventReader implements Closeable {
     // Field names are ASCII: comparing bytes is comparing the decoded names.
     if (nameLength == 4 && buffer.rangeEquals(0, DATA)) {
       buffer.skip(valueStart);
-      appendData(readUtf8(valueLength));
+      if (dataLines++ > 0) data.writeByte('\n');
+      buffer.read(data, valueLength); // Moves segments: the bytes are decoded once, if ever.
     } else if (nameLength == 5 && buffer.rangeEquals(0, EVENT)) {
       buffer.skip(valueStart);
       type = readUtf8(valueLength);
@@ -223,20 +221,6 @@ public final class ServerSentEventReader implements Closeable {
     }
   }
 
-  private void appendData(String value) {
-    if (dataLines == 0) {
-      firstData = value;
-    } else {
-      if (dataLines == 1) {
-        if (moreData == null) moreData = new StringBuilder();
-        moreData.append(firstData);
-        firstData = null;
-      }
-      moreData.append('\n').append(value);
-    }
-    dataLines++;
-  }
-
   private void setRetry(String value) {
     if (value.isEmpty()) return;
     long millis = 0;
@@ -253,8 +237,8 @@ public final class ServerSentEventReader implements Closeable {
   private ServerSentEvent dispatch() {
     ServerSentEvent event = null;
     if (dataLines != 0) {
-      String data = dataLines == 1 ? firstData : moreData.toString();
-      event = new ServerSentEvent(type.isEmpty() ? "message" : type, data, lastEventId);
+      event = ServerSentEvent.ofBytes(type.isEmpty() ? "message" : type, data.readByteString(),
+          lastEventId);
     }
     resetEvent();
     return event;
@@ -264,14 +248,7 @@ public final class ServerSentEventReader implements Closeable {
   private void resetEvent() {
     eventBytes = 0;
     dataLines = 0;
-    firstData = null;
-    if (moreData != null) {
-      if (moreData.capacity() > MAX_RETAINED_BUILDER_CHARS) {
-        moreData = null;
-      } else {
-        moreData.setLength(0);
-      }
-    }
+    data.clear();
     type = "";
   }
 
