@@ -34,15 +34,18 @@ final class StreamCalls {
   }
 
   <E> EventStream<E> open(Call<ResponseBody> call, Class<E> eventType) {
+    return stream(call, execute(call), eventType);
+  }
+
+  /** Runs a stream call, bounded only by the read timeout between bytes. */
+  private static Response<ResponseBody> execute(Call<ResponseBody> call) {
     unbounded(call);
-    Response<ResponseBody> response;
     try {
-      response = call.execute();
+      return call.execute();
     } catch (IOException e) {
       throw new V0NetworkException(call.request().method() + " " + call.request().url().encodedPath()
           + " failed: " + e, e);
     }
-    return stream(call, response, eventType);
   }
 
   <E> Cancellable enqueue(Call<ResponseBody> call, final Class<E> eventType,
@@ -98,15 +101,7 @@ final class StreamCalls {
 
   /** Opens a legacy v1 {@code experimental_stream} answer. */
   V1Stream openV1(Call<ResponseBody> call) {
-    unbounded(call);
-    Response<ResponseBody> response;
-    try {
-      response = call.execute();
-    } catch (IOException e) {
-      throw new V0NetworkException(call.request().method() + " " + call.request().url().encodedPath()
-          + " failed: " + e, e);
-    }
-    ResponseBody body = checkedBody(response);
+    ResponseBody body = checkedBody(execute(call));
     return new V1Stream(body.source(), maxEventBytes, moshi, closer(call, body));
   }
 
