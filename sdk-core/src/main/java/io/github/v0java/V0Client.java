@@ -6,6 +6,7 @@ import com.squareup.moshi.Moshi;
 import io.github.v0java.internal.ApiKeys;
 import io.github.v0java.internal.AuthorizationInterceptor;
 import io.github.v0java.internal.DaemonThreads;
+import io.github.v0java.internal.RetryInterceptor;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -74,6 +75,10 @@ public final class V0Client implements Closeable {
         return apiKey;
       }
     }, userAgent, baseUrl, v1BaseUrl));
+    if (builder.maxRetries > 0) {
+      http.addInterceptor(new RetryInterceptor(builder.maxRetries, builder.maxRetryAfterMillis,
+          builder.retrySleeper, new java.util.Random()));
+    }
     http.connectTimeout(builder.connectTimeoutMillis, TimeUnit.MILLISECONDS)
         .readTimeout(builder.readTimeoutMillis, TimeUnit.MILLISECONDS)
         .writeTimeout(builder.writeTimeoutMillis, TimeUnit.MILLISECONDS)
@@ -241,6 +246,9 @@ public final class V0Client implements Closeable {
     private long writeTimeoutMillis = 60_000;
     private long callTimeoutMillis = 15 * 60_000;
     private long maxEventBytes = StreamCalls.DEFAULT_MAX_EVENT_BYTES;
+    private int maxRetries = 2;
+    private long maxRetryAfterMillis = 60_000;
+    private RetryInterceptor.Sleeper retrySleeper = RetryInterceptor.threadSleeper();
 
     Builder() {
     }
@@ -309,6 +317,30 @@ public final class V0Client implements Closeable {
      */
     public Builder callTimeout(long timeout, TimeUnit unit) {
       this.callTimeoutMillis = unit.toMillis(timeout);
+      return this;
+    }
+
+    /**
+     * How many times a failed request may be sent again; default 2, 0 turns retries off. A
+     * request the server may have acted on (sending a message, creating a chat) is only retried
+     * when it provably did not reach the server or the server answered 429; GET and stop are
+     * retried after connection failures and 408, 429, 500, 502, 503, 504. A stream that started
+     * is never sent again. One call can opt out with the header {@code V0-No-Retry}.
+     */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0) throw new IllegalArgumentException("maxRetries < 0");
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /** The longest {@code Retry-After} honoured between retries; default 60 s. */
+    public Builder maxRetryAfter(long max, TimeUnit unit) {
+      this.maxRetryAfterMillis = unit.toMillis(max);
+      return this;
+    }
+
+    Builder retrySleeper(RetryInterceptor.Sleeper sleeper) {
+      this.retrySleeper = sleeper;
       return this;
     }
 
