@@ -54,13 +54,15 @@ public final class Chats {
    */
   public EventStream<ChatStreamEvent> createStream(CreateChatRequest request) {
     checkCreate(request);
-    return client.streams().open(api.createStream(request), ChatStreamEvent.class);
+    return client.streams().open(api.createStream(request), ChatStreamEvent.class,
+        client.recovery(null));
   }
 
   /** Like {@link #createStream(CreateChatRequest)}, delivering to {@code listener} on OkHttp's threads. */
   public Cancellable createStream(CreateChatRequest request, StreamListener<ChatStreamEvent> listener) {
     checkCreate(request);
-    return client.streams().enqueue(api.createStream(request), ChatStreamEvent.class, listener);
+    return client.streams().enqueue(api.createStream(request), ChatStreamEvent.class, listener,
+        client.recovery(null));
   }
 
   /** Returns the chat ({@code GET /chats/{chatId}}). */
@@ -73,14 +75,15 @@ public final class Chats {
    * it from the start: after a dropped connection, or from another device.
    */
   public EventStream<ChatStreamEvent> resume(String chatId) {
-    return client.streams().open(api.resume(RequestValidator.pathId("chatId", chatId)),
-        ChatStreamEvent.class);
+    String id = RequestValidator.pathId("chatId", chatId);
+    return client.streams().open(api.resume(id), ChatStreamEvent.class, client.recovery(id));
   }
 
   /** Like {@link #resume(String)}, delivering to {@code listener} on OkHttp's threads. */
   public Cancellable resume(String chatId, StreamListener<ChatStreamEvent> listener) {
-    return client.streams().enqueue(api.resume(RequestValidator.pathId("chatId", chatId)),
-        ChatStreamEvent.class, listener);
+    String id = RequestValidator.pathId("chatId", chatId);
+    return client.streams().enqueue(api.resume(id), ChatStreamEvent.class, listener,
+        client.recovery(id));
   }
 
   private static void checkCreate(CreateChatRequest request) {

@@ -43,14 +43,18 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
   private final MessageAccumulator accumulator;
   private final Closeable onClose;
   private final boolean cleanEndCompletes;
+  private final StreamRecovery recovery;
+  private boolean recovered;
   private boolean sawEvent;
   private boolean done;
   private volatile boolean closed;
   private E peeked;
 
   EventStream(BufferedSource source, long maxEventBytes, JsonAdapter<E> adapter,
-      MessageAccumulator accumulator, Closeable onClose, boolean cleanEndCompletes) {
+      MessageAccumulator accumulator, Closeable onClose, boolean cleanEndCompletes,
+      StreamRecovery recovery) {
     this.cleanEndCompletes = cleanEndCompletes;
+    this.recovery = recovery;
     this.reader = ServerSentEventReader.create(source, maxEventBytes);
     this.adapter = adapter;
     this.accumulator = accumulator;
@@ -72,15 +76,20 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
       return result;
     }
     while (!done) {
-      ServerSentEvent sse = readEvent();
+      ServerSentEvent sse;
+      try {
+        sse = readEvent();
+      } catch (V0StreamInterruptedException broken) {
+        return recover(broken);
+      }
       if (sse == null) {
         done = true;
         if (closed) return null;
         MessageState state = accumulator.state();
         if (!isComplete(state)) {
-          throw new V0StreamInterruptedException(sawEvent
+          return recover(new V0StreamInterruptedException(sawEvent
               ? "the stream ended before the message finished" : "the stream ended before any event",
-              state, null);
+              state, null));
         }
         return null;
       }
@@ -98,6 +107,38 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
       return event;
     }
     return null;
+  }
+
+  /**
+   * After the stream broke before the message finished: polls the message until it is done and
+   * returns its final snapshot as the last event, marking the stream {@link #recovered()}; or
+   * throws {@code broken} (with what polling said) when that cannot be done.
+   */
+  private E recover(V0StreamInterruptedException broken) {
+    done = true;
+    MessageState state = accumulator.state();
+    if (recovery == null || !sawEvent || closed) throw broken;
+    Message finished;
+    try {
+      finished = recovery.recover(state);
+    } catch (V0Exception e) {
+      throw new V0StreamInterruptedException(broken.getMessage()
+          + "; polling the message did not recover it either: " + e.getMessage(), state, e);
+    }
+    if (finished == null) throw broken;
+    ByteString snapshot = recovery.snapshotEvent(finished);
+    E event = decode(snapshot);
+    accumulator.accept(event, snapshot);
+    recovered = true;
+    return event;
+  }
+
+  /**
+   * True if the connection broke and the final state was recovered by polling the message: the
+   * last event was then a snapshot made from the polled message, not one the stream sent.
+   */
+  public boolean recovered() {
+    return recovered;
   }
 
   /**

@@ -87,7 +87,8 @@ public final class Messages {
   public EventStream<MessageStreamEvent> sendStream(String chatId, SendMessageRequest request) {
     String id = RequestValidator.pathId("chatId", chatId);
     checkSend(request);
-    return client.streams().open(api.sendStream(id, request), MessageStreamEvent.class);
+    return client.streams().open(api.sendStream(id, request), MessageStreamEvent.class,
+        client.recovery(id));
   }
 
   /** Like {@link #sendStream(String, SendMessageRequest)}, delivering to {@code listener}. */
@@ -95,7 +96,8 @@ public final class Messages {
       StreamListener<MessageStreamEvent> listener) {
     String id = RequestValidator.pathId("chatId", chatId);
     checkSend(request);
-    return client.streams().enqueue(api.sendStream(id, request), MessageStreamEvent.class, listener);
+    return client.streams().enqueue(api.sendStream(id, request), MessageStreamEvent.class, listener,
+        client.recovery(id));
   }
 
   /**

@@ -33,8 +33,8 @@ final class StreamCalls {
     this.maxEventBytes = maxEventBytes;
   }
 
-  <E> EventStream<E> open(Call<ResponseBody> call, Class<E> eventType) {
-    return stream(call, execute(call), eventType);
+  <E> EventStream<E> open(Call<ResponseBody> call, Class<E> eventType, StreamRecovery recovery) {
+    return stream(call, execute(call), eventType, recovery);
   }
 
   /** Runs a stream call, bounded only by the read timeout between bytes. */
@@ -49,14 +49,14 @@ final class StreamCalls {
   }
 
   <E> Cancellable enqueue(Call<ResponseBody> call, final Class<E> eventType,
-      final StreamListener<E> listener) {
+      final StreamListener<E> listener, final StreamRecovery recovery) {
     unbounded(call);
     final StreamCancellable cancellable = new StreamCancellable(call);
     call.enqueue(new Callback<ResponseBody>() {
       @Override public void onResponse(Call<ResponseBody> call, Response<ResponseBody> response) {
         EventStream<E> stream;
         try {
-          stream = stream(call, response, eventType);
+          stream = stream(call, response, eventType, recovery);
         } catch (V0Exception e) {
           if (!cancellable.isCancelled()) listener.onFailure(e);
           return;
@@ -93,10 +93,10 @@ final class StreamCalls {
   }
 
   private <E> EventStream<E> stream(Call<ResponseBody> call, Response<ResponseBody> response,
-      Class<E> eventType) {
+      Class<E> eventType, StreamRecovery recovery) {
     ResponseBody body = checkedBody(response);
     return new EventStream<>(body.source(), maxEventBytes, moshi.adapter(eventType),
-        accumulator(), closer(call, body), eventType == ChatStreamEvent.class);
+        accumulator(), closer(call, body), eventType == ChatStreamEvent.class, recovery);
   }
 
   /** Opens a legacy v1 {@code experimental_stream} answer. */
@@ -135,7 +135,7 @@ final class StreamCalls {
   /** A stream over a captured body (a file, stdin), through exactly the live path. */
   <E> EventStream<E> replay(okio.BufferedSource source, Class<E> eventType) {
     return new EventStream<>(source, maxEventBytes, moshi.adapter(eventType), accumulator(), null,
-        eventType == ChatStreamEvent.class);
+        eventType == ChatStreamEvent.class, null);
   }
 
   private MessageAccumulator accumulator() {

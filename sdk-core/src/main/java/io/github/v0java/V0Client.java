@@ -55,6 +55,7 @@ public final class V0Client implements Closeable {
   private final Messages messages;
   private final LegacyV1 legacyV1;
   private final StreamCalls streams;
+  private final PollingOptions recoveryOptions;
 
   private V0Client(Builder builder, final String apiKey) {
     this.baseUrl = builder.baseUrl;
@@ -90,6 +91,7 @@ public final class V0Client implements Closeable {
     this.v1 = new Retrofit.Builder().baseUrl(v1BaseUrl).client(okHttpClient)
         .addConverterFactory(converter).build();
     this.streams = new StreamCalls(moshi, builder.maxEventBytes);
+    this.recoveryOptions = builder.streamRecovery;
     this.chats = new Chats(this);
     this.messages = new Messages(this);
     this.legacyV1 = new LegacyV1(this);
@@ -203,6 +205,11 @@ public final class V0Client implements Closeable {
     return v1;
   }
 
+  /** How a stream of chat {@code chatId} (null if not yet known) recovers, or null if it may not. */
+  StreamRecovery recovery(String chatId) {
+    return recoveryOptions == null ? null : new StreamRecovery(this, chatId, recoveryOptions);
+  }
+
   StreamCalls streams() {
     return streams;
   }
@@ -247,6 +254,7 @@ public final class V0Client implements Closeable {
     private long callTimeoutMillis = 15 * 60_000;
     private long maxEventBytes = StreamCalls.DEFAULT_MAX_EVENT_BYTES;
     private int maxRetries = 2;
+    private PollingOptions streamRecovery = PollingOptions.defaults();
     private long maxRetryAfterMillis = 60_000;
     private RetryInterceptor.Sleeper retrySleeper = RetryInterceptor.threadSleeper();
 
@@ -330,6 +338,18 @@ public final class V0Client implements Closeable {
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) throw new IllegalArgumentException("maxRetries < 0");
       this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /**
+     * How a v2 stream recovers when its connection breaks before the message finished (reset,
+     * truncated body, read timeout): it polls the message with these options until it is done
+     * and ends with its final snapshot ({@link EventStream#recovered()} tells). On by default
+     * with {@link PollingOptions#defaults()}; null turns recovery off, and a broken stream then
+     * fails with {@link V0StreamInterruptedException}.
+     */
+    public Builder streamRecovery(PollingOptions options) {
+      this.streamRecovery = options;
       return this;
     }
 
