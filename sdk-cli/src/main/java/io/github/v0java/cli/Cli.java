@@ -1,0 +1,815 @@
+package io.github.v0java.cli;
+
+import io.github.v0java.EventStream;
+import io.github.v0java.MessageState;
+import io.github.v0java.PendingGeneration;
+import io.github.v0java.PollListener;
+import io.github.v0java.PollingOptions;
+import io.github.v0java.V0Client;
+import io.github.v0java.V0Exception;
+import io.github.v0java.V0InvalidRequestException;
+import io.github.v0java.V0StreamException;
+import io.github.v0java.V0StreamInterruptedException;
+import io.github.v0java.V0TimeoutException;
+import io.github.v0java.V1Stream;
+import io.github.v0java.V1StreamEvent;
+import io.github.v0java.model.ChatStreamEvent;
+import io.github.v0java.model.ChatWithUsage;
+import io.github.v0java.model.CreateChatRequest;
+import io.github.v0java.model.Message;
+import io.github.v0java.model.MessageList;
+import io.github.v0java.model.MessagePart;
+import io.github.v0java.model.MessageStreamEvent;
+import io.github.v0java.model.SendMessageRequest;
+import io.github.v0java.model.StopMessageResponse;
+import io.github.v0java.model.TextPart;
+import io.github.v0java.sse.ServerSentEvent;
+import io.github.v0java.sse.ServerSentEventReader;
+import io.github.v0java.v1.model.ChatDetail;
+import io.github.v0java.v1.model.ForkChatRequest;
+import io.github.v0java.v1.model.MessageDetail;
+import io.github.v0java.v1.model.MessageSummary;
+import io.github.v0java.v1.model.MessageSummaryList;
+import io.github.v0java.v1.model.Pagination;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import okio.BufferedSource;
+import okio.Okio;
+
+/**
+ * The {@code v0} command. {@link #run} is the whole program, with its streams and environment
+ * passed in, so that tests run it in-process; {@link Main} hands it the real ones.
+ */
+public final class Cli {
+  static final String VERSION = "0.1.0-SNAPSHOT";
+  private static final String USER_AGENT = "v0-cli/" + VERSION;
+
+  private final Console console;
+  private final Map<String, String> env;
+  private final InputStream stdin;
+
+  private Invocation invocation;
+  private boolean json;
+  private JsonLines lines;
+  /** The base URL the command talks to, for messages about an unreachable server. */
+  private String target;
+
+  Cli(Console console, Map<String, String> env, InputStream stdin) {
+    this.console = console;
+    this.env = env;
+    this.stdin = stdin;
+  }
+
+  /**
+   * Runs {@code v0 args...} and returns its exit code: 0 on success, 1 on an API, network or
+   * stream error, 2 on bad usage. Styles and the spinner are used only when {@code out} and
+   * {@code err} are the process's own streams attached to a terminal.
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
+      InputStream stdin) {
+    boolean terminal = isTerminal() && out == System.out && err == System.err;
+    boolean colors = terminal && env.get("NO_COLOR") == null && !"dumb".equals(env.get("TERM"));
+    Cli cli = new Cli(new Console(out, err, colors, terminal), env, stdin);
+    // On Ctrl-C, leave the terminal tidy: no spinner left over, the prompt on a line of its own.
+    Thread tidy = terminal ? new Thread(() -> {
+      cli.console.stopSpinner();
+      cli.console.endLine();
+    }, "v0-exit") : null;
+    if (tidy != null) Runtime.getRuntime().addShutdownHook(tidy);
+    try {
+      return cli.execute(args);
+    } finally {
+      if (tidy != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(tidy);
+        } catch (IllegalStateException shuttingDown) {
+          // The hook runs.
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether the process is attached to a terminal: {@code System.console() != null}, and on Java
+   * 22+ (where a console exists even when redirected) also {@code Console.isTerminal()}.
+   */
+  static boolean isTerminal() {
+    java.io.Console systemConsole = System.console();
+    if (systemConsole == null) return false;
+    try {
+      Method isTerminal = java.io.Console.class.getMethod("isTerminal");
+      return (Boolean) isTerminal.invoke(systemConsole);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return true; // Before Java 22 a console exists only on a terminal.
+    }
+  }
+
+  Console console() {
+    return console;
+  }
+
+  int execute(String[] args) {
+    // Before anything can be printed: the key must not show even in a usage error.
+    console.mask(env.get(V0Client.API_KEY_ENV));
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--api-key") && i + 1 < args.length) console.mask(args[i + 1]);
+      if (args[i].startsWith("--api-key=")) console.mask(args[i].substring("--api-key=".length()));
+    }
+    try {
+      invocation = Invocation.parse(args);
+    } catch (UsageException e) {
+      return usageError(e);
+    }
+    json = invocation.has("--json");
+    if (invocation.command == null) {
+      console.print(Command.globalHelp());
+      return 0;
+    }
+    if (invocation.wantsHelp()) {
+      console.print(invocation.command.help());
+      return 0;
+    }
+    try {
+      return dispatch();
+    } catch (UsageException e) {
+      return usageError(e);
+    } finally {
+      console.stopSpinner();
+    }
+  }
+
+  private int usageError(UsageException e) {
+    console.error("v0: " + e.getMessage());
+    Command command = e.command();
+    console.error("usage: " + (command != null ? command.usage() : "v0 COMMAND [ARGUMENTS] [options]"));
+    console.error("run 'v0 " + (command != null ? command.words + " " : "") + "--help' for more");
+    return Failure.EXIT_USAGE;
+  }
+
+  private int dispatch() throws UsageException {
+    Command command = invocation.command;
+    String api = invocation.value("--api");
+    if (api != null && !api.equals("v1") && !api.equals("v2")) {
+      throw new UsageException("--api must be v1 or v2, not '" + api + "'", command);
+    }
+    boolean v1 = "v1".equals(api);
+    Settings settings = Settings.of(invocation, command);
+    lines = null;
+
+    if (command == Command.REPLAY) return replay(settings);
+
+    Sandbox sandbox = null;
+    String apiKey = invocation.value("--api-key");
+    if (apiKey == null) apiKey = env.get(V0Client.API_KEY_ENV);
+    if (apiKey != null && apiKey.isBlank()) apiKey = null;
+    String baseUrl = invocation.value("--base-url");
+    if (command == Command.DEMO) {
+      sandbox = Sandbox.start(settings.delayMillis);
+    } else if (apiKey == null && baseUrl == null) {
+      console.error("v0: no API key (--api-key or V0_API_KEY) and no --base-url: running against"
+          + " an embedded fake v0 server (see 'v0 demo --help')");
+      sandbox = Sandbox.start(settings.delayMillis);
+    } else if (apiKey == null) {
+      throw new UsageException("no API key: pass --api-key KEY or set the environment variable "
+          + V0Client.API_KEY_ENV, command);
+    }
+    try {
+      V0Client client;
+      if (sandbox != null) {
+        client = sandbox.client(USER_AGENT); // With the fake's own key, which is no secret.
+        target = v1 ? sandbox.v1BaseUrl() : sandbox.baseUrl();
+      } else {
+        console.mask(apiKey);
+        client = buildClient(apiKey, baseUrl, v1, command);
+      }
+      lines = new JsonLines(client.moshi());
+      try {
+        if (command == Command.DEMO) return demo(client, sandbox, v1);
+        return run(client, command, settings, v1);
+      } finally {
+        client.close();
+      }
+    } finally {
+      if (sandbox != null) sandbox.close();
+    }
+  }
+
+  private V0Client buildClient(String apiKey, String baseUrl, boolean v1, Command command)
+      throws UsageException {
+    V0Client.Builder builder = V0Client.builder().apiKey(apiKey).userAgent(USER_AGENT);
+    try {
+      if (baseUrl != null) {
+        String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        String v2Url = v1 ? swapSuffix(trimmed, "/v1", "/v2") : trimmed;
+        String v1Url = v1 ? trimmed : swapSuffix(trimmed, "/v2", "/v1");
+        builder.baseUrl(v2Url).v1BaseUrl(v1Url);
+      }
+      V0Client client = builder.build();
+      boolean usesV1 = v1 || command == Command.FORK;
+      target = (usesV1 ? client.v1BaseUrl() : client.baseUrl()).toString();
+      return client;
+    } catch (V0InvalidRequestException e) {
+      String option = "apiKey".equals(e.field()) ? "--api-key/V0_API_KEY" : "--base-url";
+      // The message never contains the key (the SDK's checks say only what is wrong with it).
+      throw new UsageException(option + ": " + stripField(e), command);
+    }
+  }
+
+  private static String stripField(V0InvalidRequestException e) {
+    String message = e.getMessage();
+    String prefix = e.field() + ": ";
+    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+  }
+
+  /** {@code https://host/v2} with {@code /v2} replaced by {@code /v1}; the same URL otherwise. */
+  static String swapSuffix(String url, String from, String to) {
+    return url.endsWith(from) ? url.substring(0, url.length() - from.length()) + to : url;
+  }
+
+  private int run(V0Client client, Command command, Settings settings, boolean v1)
+      throws UsageException {
+    try {
+      switch (command) {
+        case CHAT_CREATE:
+          return v1 ? chatCreateV1(client, settings) : chatCreate(client, settings);
+        case SEND:
+          return v1 ? sendV1(client, settings) : send(client, settings);
+        case MESSAGES_LIST:
+          return v1 ? messagesListV1(client, settings) : messagesList(client, settings);
+        case MESSAGE_GET:
+          return v1 ? messageGetV1(client) : messageGet(client);
+        case STOP:
+          return stop(client, v1);
+        case FORK:
+          return fork(client, settings);
+        default:
+          throw new IllegalStateException("unhandled command " + command);
+      }
+    } catch (V0InvalidRequestException e) {
+      throw new UsageException(e.getMessage(), command);
+    } catch (V0Exception e) {
+      return fail(e, null);
+    }
+  }
+
+  // --- chat create / send (v2) ---
+
+  private int chatCreate(V0Client client, Settings settings) {
+    CreateChatRequest request = CreateChatRequest.builder().message(invocation.argument(0)).build();
+    switch (settings.mode) {
+      case "sync": {
+        console.startSpinner("waiting for the answer");
+        ChatWithUsage result = client.chats().create(request);
+        console.stopSpinner();
+        if (json) return result(result);
+        console.line("chat " + console.bold(result.getChat().getId())
+            + (result.getChat().getTitle() != null ? "  " + result.getChat().getTitle() : ""));
+        String tokens = LiveRenderer.tokens(result.getUsage());
+        String credits = LiveRenderer.credits(result.getUsage());
+        if (tokens != null) console.line(console.dim(tokens + (credits != null ? " | " + credits : "")));
+        console.line(console.dim("see the answer: v0 messages list " + result.getChat().getId()));
+        return 0;
+      }
+      case "async":
+        return pollV2(client.chats().createAsync(request, settings.polling()));
+      default:
+        return stream(client.chats().createStream(request), ChatStreamEvent.class);
+    }
+  }
+
+  private int send(V0Client client, Settings settings) {
+    String chatId = invocation.argument(0);
+    SendMessageRequest request = SendMessageRequest.builder().message(invocation.argument(1)).build();
+    switch (settings.mode) {
+      case "sync": {
+        console.startSpinner("waiting for the answer");
+        Message message = client.messages().send(chatId, request);
+        console.stopSpinner();
+        if (json) return result(message);
+        renderMessage(message);
+        return 0;
+      }
+      case "async":
+        return pollV2(client.messages().sendAsync(chatId, request, settings.polling()));
+      default:
+        return stream(client.messages().sendStream(chatId, request), MessageStreamEvent.class);
+    }
+  }
+
+  /** Shows a live stream, event by event, and its final message. */
+  private <E> int stream(EventStream<E> stream, Class<E> eventType) {
+    LiveRenderer renderer = new LiveRenderer(console);
+    boolean chatShown = false;
+    console.startSpinner("waiting for the answer");
+    try (stream) {
+      E event;
+      while ((event = stream.next()) != null) {
+        MessageState state = stream.state();
+        if (json) {
+          console.line(lines.line("event", eventTree(event, eventType)));
+        } else {
+          if (!chatShown && state.chat() != null) {
+            chatShown = true;
+            console.line(console.dim("chat " + state.chat().getId()));
+          }
+          renderer.update(state.parts());
+        }
+        console.startSpinner("generating");
+      }
+      MessageState last = stream.state();
+      console.stopSpinner();
+      if (stream.recovered()) {
+        console.error("v0: the connection broke before the end; the finished message was"
+            + " recovered by polling it");
+      }
+      if (json) {
+        console.line(lines.line("final", lines.message(last)));
+      } else {
+        renderer.finish(last.finishReason(), last.usage(), last.content());
+        if (last.chat() != null || last.title() != null) {
+          String chatId = last.chat() != null ? last.chat().getId() : null;
+          String title = last.title() != null ? last.title()
+              : last.chat() != null ? last.chat().getTitle() : null;
+          console.line(console.dim("chat " + (chatId != null ? chatId : "?")
+              + (title != null ? "  \"" + title + "\"" : "")));
+        }
+      }
+      return 0;
+    } catch (V0StreamException e) {
+      return fail(e, stateTree(e.lastState()));
+    } catch (V0StreamInterruptedException e) {
+      return fail(e, stateTree(e.lastState()));
+    } catch (V0Exception e) {
+      return fail(e, stateTree(stream.state()));
+    }
+  }
+
+  private Object eventTree(Object event, Class<?> eventType) {
+    if (event instanceof MessageStreamEvent.Unknown unknown) return JsonLines.normalize(unknown.json());
+    if (event instanceof ChatStreamEvent.Unknown unknown) return JsonLines.normalize(unknown.json());
+    return JsonLines.objectFirst(lines.tree(event, eventType));
+  }
+
+  /** The accumulated message for the error output, or null if the stream never got that far. */
+  private Object stateTree(MessageState state) {
+    if (state == null) return null;
+    if (state.messageId() == null && state.parts().isEmpty() && state.snapshot() == null
+        && state.chat() == null) {
+      return null;
+    }
+    return lines.message(state);
+  }
+
+  private int pollV2(PendingGeneration<Message> pending) {
+    LiveRenderer renderer = new LiveRenderer(console);
+    return poll(pending, message -> lines.tree(message, Message.class),
+        message -> renderer.update(message.getParts()),
+        message -> renderer.finish(message.getFinishReason(), message.getUsage(), message.getContent()));
+  }
+
+  /** Waits for an asynchronous generation, showing each polled state that changed. */
+  private <T> int poll(PendingGeneration<T> pending, Function<T, Object> tree,
+      Consumer<T> render, Consumer<T> finish) {
+    if (!json) {
+      console.line(console.dim("chat " + pending.chatId() + ", message " + pending.messageId()
+          + " (polling until it is done)"));
+    }
+    console.startSpinner("generating (polling)");
+    try {
+      T done = pending.await(new PollListener<T>() {
+        @Override public void onProgress(T state) {
+          if (json) {
+            console.line(lines.line("state", tree.apply(state)));
+          } else {
+            render.accept(state);
+          }
+        }
+      });
+      console.stopSpinner();
+      if (json) {
+        console.line(lines.line("final", tree.apply(done)));
+      } else {
+        render.accept(done);
+        finish.accept(done);
+      }
+      return 0;
+    } catch (V0TimeoutException e) {
+      @SuppressWarnings("unchecked") // The last polled message of this generation.
+      T last = (T) e.lastPolled();
+      return fail(e, last == null ? null : tree.apply(last));
+    } catch (V0Exception e) {
+      T last = pending.lastPolled();
+      return fail(e, last == null ? null : tree.apply(last));
+    }
+  }
+
+  // --- chat create / send (v1) ---
+
+  private int chatCreateV1(V0Client client, Settings settings) {
+    io.github.v0java.v1.model.CreateChatRequest request =
+        io.github.v0java.v1.model.CreateChatRequest.builder().message(invocation.argument(0)).build();
+    switch (settings.mode) {
+      case "sync": {
+        console.startSpinner("waiting for the answer");
+        ChatDetail chat = client.v1().createChat(request);
+        console.stopSpinner();
+        return json ? result(chat) : renderChatDetail(chat);
+      }
+      case "async":
+        return pollV1(client.v1().createChatAsync(request, settings.polling()));
+      default:
+        return streamV1(client.v1().createChatStream(request));
+    }
+  }
+
+  private int sendV1(V0Client client, Settings settings) {
+    String chatId = invocation.argument(0);
+    io.github.v0java.v1.model.SendMessageRequest request =
+        io.github.v0java.v1.model.SendMessageRequest.builder().message(invocation.argument(1)).build();
+    switch (settings.mode) {
+      case "sync": {
+        console.startSpinner("waiting for the answer");
+        ChatDetail chat = client.v1().sendMessage(chatId, request);
+        console.stopSpinner();
+        return json ? result(chat) : renderChatDetail(chat);
+      }
+      case "async":
+        return pollV1(client.v1().sendMessageAsync(chatId, request, settings.polling()));
+      default:
+        return streamV1(client.v1().sendMessageStream(chatId, request));
+    }
+  }
+
+  private int renderChatDetail(ChatDetail chat) {
+    console.line("chat " + console.bold(chat.getId())
+        + (chat.getName() != null ? "  " + chat.getName() : chat.getTitle() != null ? "  " + chat.getTitle() : ""));
+    if (chat.getWebUrl() != null) console.line(console.dim(chat.getWebUrl()));
+    if (chat.getText() != null && !chat.getText().isBlank()) {
+      console.line("");
+      console.line(chat.getText());
+    }
+    return 0;
+  }
+
+  private int pollV1(PendingGeneration<MessageDetail> pending) {
+    TextTail tail = new TextTail(console);
+    return poll(pending, message -> lines.tree(message, MessageDetail.class),
+        message -> tail.update(message.getContent()),
+        message -> {
+          console.endLine();
+          if (message.getFinishReason() != null) {
+            console.line("");
+            console.line(console.dim("finished: " + message.getFinishReason().value()));
+          }
+        });
+  }
+
+  private int streamV1(V1Stream stream) {
+    TextTail tail = new TextTail(console);
+    console.startSpinner("waiting for the answer");
+    try (stream) {
+      V1StreamEvent event;
+      while ((event = stream.next()) != null) {
+        if (json) {
+          console.line(lines.line("event", JsonLines.normalize(event.json())));
+        } else if (event.kind() == V1StreamEvent.Kind.DELTA) {
+          tail.update(V1Text.of(stream.content()));
+        }
+        console.startSpinner("generating");
+      }
+      console.stopSpinner();
+      if (json) {
+        console.line(lines.line("final", v1Final(stream)));
+      } else {
+        console.endLine();
+        Map<String, Object> chat = stream.chat();
+        if (chat != null && chat.get("id") != null) {
+          console.line("");
+          console.line(console.dim("chat " + chat.get("id")));
+        }
+      }
+      return 0;
+    } catch (V0Exception e) {
+      return fail(e, stream.content().isEmpty() ? null : v1Final(stream));
+    }
+  }
+
+  private Map<String, Object> v1Final(V1Stream stream) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    Map<String, Object> chat = stream.chat();
+    result.put("chatId", chat != null ? chat.get("id") : null);
+    result.put("content", JsonLines.normalize(stream.content()));
+    result.put("text", V1Text.of(stream.content()));
+    result.put("finished", stream.isFinished());
+    return result;
+  }
+
+  // --- messages list, message get, stop, fork ---
+
+  private int messagesList(V0Client client, Settings settings) {
+    String chatId = invocation.argument(0);
+    int limit = settings.limit != null ? settings.limit : (settings.all ? 100 : 20);
+    String cursor = invocation.value("--cursor");
+    console.startSpinner("listing");
+    while (true) {
+      MessageList page = client.messages().list(chatId, limit, cursor);
+      console.stopSpinner();
+      List<Message> messages = page.getMessages();
+      if (messages != null) {
+        for (Message message : messages) {
+          if (json) {
+            console.line(lines.line("item", lines.tree(message, Message.class)));
+          } else {
+            console.line(messageLine(message.getId(), message.getRole() == null ? null
+                : message.getRole().value(), message.getFinishReason() == null ? null
+                : message.getFinishReason().value(), String.valueOf(message.getCreatedAt()),
+                preview(message)));
+          }
+        }
+      }
+      String next = page.getCursor();
+      if (next == null || next.isEmpty() || next.equals(cursor)) return 0;
+      if (!settings.all) {
+        console.error("v0: more messages: add --all, or --cursor " + next);
+        return 0;
+      }
+      cursor = next;
+      console.startSpinner("listing");
+    }
+  }
+
+  private int messagesListV1(V0Client client, Settings settings) {
+    String chatId = invocation.argument(0);
+    Integer limit = settings.limit;
+    String cursor = invocation.value("--cursor");
+    console.startSpinner("listing");
+    while (true) {
+      MessageSummaryList page = client.v1().findMessages(chatId, limit, cursor);
+      console.stopSpinner();
+      List<MessageSummary> messages = page.getData();
+      if (messages != null) {
+        for (MessageSummary message : messages) {
+          if (json) {
+            console.line(lines.line("item", lines.tree(message, MessageSummary.class)));
+          } else {
+            console.line(messageLine(message.getId(), message.getRole() == null ? null
+                : message.getRole().value(), message.getFinishReason() == null ? null
+                : message.getFinishReason().value(), message.getCreatedAt(),
+                message.getContent()));
+          }
+        }
+      }
+      Pagination pagination = page.getPagination();
+      String next = pagination != null && Boolean.TRUE.equals(pagination.getHasMore())
+          ? pagination.getNextCursor() : null;
+      if (next == null || next.isEmpty() || next.equals(cursor)) return 0;
+      if (!settings.all) {
+        console.error("v0: more messages: add --all, or --cursor " + next);
+        return 0;
+      }
+      cursor = next;
+      console.startSpinner("listing");
+    }
+  }
+
+  private String messageLine(String id, String role, String finishReason, String createdAt,
+      String preview) {
+    // Only an assistant message is generated; a user message has no finish reason to wait for.
+    String state = finishReason != null ? finishReason : "assistant".equals(role) ? "generating" : "";
+    return console.bold(String.valueOf(id)) + "  " + String.format("%-9s", role == null ? "?" : role)
+        + " " + String.format("%-10s", state) + " " + console.dim(String.valueOf(createdAt))
+        + (preview == null || preview.isBlank() ? "" : "  " + LiveRenderer.abbreviate(preview, 72));
+  }
+
+  private static String preview(Message message) {
+    if (message.getContent() != null && !message.getContent().isBlank()) return message.getContent();
+    if (message.getParts() == null) return null;
+    StringBuilder text = new StringBuilder();
+    for (MessagePart part : message.getParts()) {
+      if (part instanceof TextPart textPart && textPart.getText() != null) {
+        text.append(textPart.getText()).append(' ');
+      }
+    }
+    return text.toString();
+  }
+
+  private int messageGet(V0Client client) {
+    Message message = client.messages().get(invocation.argument(0), invocation.argument(1));
+    if (json) return result(message);
+    renderMessage(message);
+    return 0;
+  }
+
+  private void renderMessage(Message message) {
+    console.line(console.dim("message " + message.getId()
+        + (message.getRole() != null ? " (" + message.getRole().value() + ")" : "")
+        + (message.getChatId() != null ? " of chat " + message.getChatId() : "")
+        + (message.getCreatedAt() != null ? ", " + message.getCreatedAt() : "")));
+    LiveRenderer renderer = new LiveRenderer(console);
+    renderer.update(message.getParts());
+    renderer.finish(message.getFinishReason(), message.getUsage(), message.getContent());
+    if (message.getFinishReason() == null) console.line(console.dim("(still generating)"));
+  }
+
+  private int messageGetV1(V0Client client) {
+    MessageDetail message = client.v1().getMessage(invocation.argument(0), invocation.argument(1));
+    if (json) return result(message);
+    console.line(console.dim("message " + message.getId()
+        + (message.getRole() != null ? " (" + message.getRole().value() + ")" : "")
+        + (message.getCreatedAt() != null ? ", " + message.getCreatedAt() : "")));
+    if (message.getContent() != null) console.line(message.getContent());
+    console.line(console.dim(message.getFinishReason() != null
+        ? "finished: " + message.getFinishReason().value() : "(still generating)"));
+    return 0;
+  }
+
+  private int stop(V0Client client, boolean v1) {
+    String chatId = invocation.argument(0);
+    String messageId = invocation.argument(1);
+    Object response = v1 ? client.v1().stop(chatId, messageId) : client.messages().stop(chatId, messageId);
+    if (json) return result(response);
+    String stopped = response instanceof StopMessageResponse v2 && v2.getMessageId() != null
+        ? v2.getMessageId() : messageId;
+    console.line("stop requested for message " + stopped
+        + " (the agent stops at its next safe point)");
+    return 0;
+  }
+
+  private int fork(V0Client client, Settings settings) {
+    String version = invocation.value("--version");
+    ForkChatRequest request = version == null ? null : ForkChatRequest.builder().versionId(version).build();
+    ChatDetail chat = client.v1().fork(invocation.argument(0), request);
+    if (json) return result(chat);
+    console.line("forked chat " + invocation.argument(0) + " -> " + console.bold(chat.getId())
+        + (version != null ? " (from version " + version + ")" : ""));
+    if (chat.getWebUrl() != null) console.line(console.dim(chat.getWebUrl()));
+    return 0;
+  }
+
+  private int result(Object result) {
+    console.line(lines.line("result", lines.tree(result)));
+    return 0;
+  }
+
+  // --- replay ---
+
+  private int replay(Settings settings) throws UsageException {
+    String file = invocation.argument(0);
+    BufferedSource source;
+    try {
+      InputStream input = file.equals("-") ? stdin : Files.newInputStream(Path.of(file));
+      source = Okio.buffer(Okio.source(input));
+    } catch (NoSuchFileException e) {
+      throw new UsageException("no such file: " + file, Command.REPLAY);
+    } catch (IOException | RuntimeException e) {
+      throw new UsageException("cannot read " + file + ": " + e.getMessage(), Command.REPLAY);
+    }
+    if (invocation.has("--sse")) return replaySse(source);
+    // A client only for its decoding path: replay sends nothing, so the key is a placeholder.
+    try (V0Client client = V0Client.builder().apiKey("replay-sends-nothing").build()) {
+      lines = new JsonLines(client.moshi());
+      return invocation.has("--chat")
+          ? stream(client.replay(source, ChatStreamEvent.class), ChatStreamEvent.class)
+          : stream(client.replay(source, MessageStreamEvent.class), MessageStreamEvent.class);
+    }
+  }
+
+  private int replaySse(BufferedSource source) {
+    try (V0Client client = V0Client.builder().apiKey("replay-sends-nothing").build();
+        ServerSentEventReader reader = ServerSentEventReader.create(source)) {
+      lines = new JsonLines(client.moshi());
+      ServerSentEvent event;
+      while ((event = reader.next()) != null) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("type", event.type());
+        line.put("data", event.data());
+        line.put("lastEventId", event.lastEventId());
+        console.line(lines.line(line));
+      }
+      return 0;
+    } catch (IOException e) {
+      return fail(e, null);
+    }
+  }
+
+  // --- demo ---
+
+  private int demo(V0Client client, Sandbox sandbox, boolean v1) {
+    if (!json) {
+      console.line(console.dim("v0 demo: a fake v0 server at " + (v1 ? sandbox.v1BaseUrl() : sandbox.baseUrl())
+          + " plays a scripted generation; nothing leaves this machine"));
+      console.line(console.dim("$ v0 chat create \"" + Sandbox.DEMO_PROMPT + "\"" + (v1 ? " --api v1" : "")));
+    }
+    try {
+      if (v1) {
+        return streamV1(client.v1().createChatStream(io.github.v0java.v1.model.CreateChatRequest.builder()
+            .message(Sandbox.DEMO_PROMPT).build()));
+      }
+      CreateChatRequest request = CreateChatRequest.builder().message(Sandbox.DEMO_PROMPT).build();
+      return stream(client.chats().createStream(request), ChatStreamEvent.class);
+    } catch (V0Exception e) {
+      return fail(e, null);
+    }
+  }
+
+  // --- failures ---
+
+  /** Reports a failure (with the last state when there is one) and returns its exit code. */
+  private int fail(Throwable error, Object state) {
+    console.stopSpinner();
+    Failure failure = Failure.of(error, target);
+    if (json && lines != null) {
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("error", failure.json());
+      if (state != null) line.put("state", state);
+      console.line(lines.line(line));
+    }
+    console.error("v0: error: " + failure.message());
+    if (failure.hint() != null) console.error("v0: " + failure.hint());
+    return failure.exitCode();
+  }
+
+  /** The validated values of the command's options. */
+  static final class Settings {
+    String mode = "stream";
+    Integer limit;
+    boolean all;
+    double pollIntervalSeconds = 1;
+    double timeoutSeconds = 30 * 60;
+    long delayMillis = 80;
+
+    static Settings of(Invocation invocation, Command command) throws UsageException {
+      Settings settings = new Settings();
+      String mode = invocation.value("--mode");
+      if (mode != null) {
+        if (!List.of("sync", "async", "stream").contains(mode)) {
+          throw new UsageException("--mode must be sync, async or stream, not '" + mode + "'", command);
+        }
+        settings.mode = mode;
+      }
+      String limit = invocation.value("--limit");
+      if (limit != null) {
+        int value;
+        try {
+          value = Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+          throw new UsageException("--limit must be a whole number, not '" + limit + "'", command);
+        }
+        if (value < 1 || value > 100) {
+          throw new UsageException("--limit must be between 1 and 100, not " + value, command);
+        }
+        settings.limit = value;
+      }
+      settings.all = invocation.has("--all");
+      String interval = invocation.value("--poll-interval");
+      if (interval != null) settings.pollIntervalSeconds = seconds("--poll-interval", interval, command);
+      String timeout = invocation.value("--timeout");
+      if (timeout != null) settings.timeoutSeconds = seconds("--timeout", timeout, command);
+      String delay = invocation.value("--delay");
+      if (delay != null) {
+        try {
+          settings.delayMillis = Long.parseLong(delay);
+        } catch (NumberFormatException e) {
+          settings.delayMillis = -1;
+        }
+        if (settings.delayMillis < 0 || settings.delayMillis > 10_000) {
+          throw new UsageException("--delay must be milliseconds from 0 to 10000, not '" + delay + "'",
+              command);
+        }
+      }
+      return settings;
+    }
+
+    private static double seconds(String option, String text, Command command) throws UsageException {
+      try {
+        double value = new BigDecimal(text).doubleValue();
+        if (value > 0 && value <= 7 * 24 * 3600) return value;
+      } catch (NumberFormatException e) {
+        // Reported below.
+      }
+      throw new UsageException(option + " must be a positive number of seconds, not '" + text + "'",
+          command);
+    }
+
+    PollingOptions polling() {
+      long initial = Math.max(1, (long) (pollIntervalSeconds * 1000));
+      return PollingOptions.builder()
+          .initialInterval(initial, TimeUnit.MILLISECONDS)
+          .maxInterval(Math.max(initial, 10_000), TimeUnit.MILLISECONDS)
+          .timeout(Math.max(1, (long) (timeoutSeconds * 1000)), TimeUnit.MILLISECONDS)
+          .build();
+    }
+  }
+}

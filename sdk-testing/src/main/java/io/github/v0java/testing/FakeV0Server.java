@@ -1,0 +1,696 @@
+package io.github.v0java.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.github.v0java.testing.Json.list;
+import static io.github.v0java.testing.Json.obj;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.matching.MatchResult;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * An embeddable fake of the v0 Platform API (v2 and legacy v1), built on WireMock, on a random
+ * loopback port. Every operation of {@link Operation} answers a realistic body out of the box; the
+ * scripting methods change that per test.
+ *
+ * <pre>{@code
+ * try (FakeV0Server fake = FakeV0Server.start()) {
+ *   fake.onSendMessageStream(StreamScript.demoGeneration("chat_1", "msg_1")
+ *           .delayBetweenEvents(Duration.ofMillis(20)))
+ *       .asyncFinishesAfterPolls(3)
+ *       .failWith(Operation.GET_CHAT, 404, "Chat not found");
+ *   V0Client client = V0Client.builder().apiKey("any").baseUrl(fake.baseUrl())
+ *       .v1BaseUrl(fake.v1BaseUrl()).build();
+ *   // ... exercise the client, then look at fake.requests(Operation.SEND_MESSAGE_STREAM)
+ * }
+ * }</pre>
+ *
+ * <p>Every request needs {@code Authorization: Bearer <key>} (any key, or the one given to
+ * {@link #requireApiKey}); otherwise the answer is 401 with the error body of the API version.
+ * Paths the fake does not serve answer 404.
+ *
+ * <p>Ids: the fake echoes the {@code chatId} and {@code messageId} of the path; chats it creates
+ * are {@link #CHAT_ID} (v1 forks: {@link #FORKED_CHAT_ID}); the assistant message of sync and
+ * streamed sends is {@link #MESSAGE_ID}; async sends answer {@link #ASYNC_MESSAGE_ID} (v1:
+ * {@link #V1_ASYNC_MESSAGE_ID}).
+ */
+public final class FakeV0Server implements AutoCloseable {
+  /** Id of the chats the fake creates. */
+  public static final String CHAT_ID = "chat_3fKd9a";
+  /** Id of the assistant message answered by sync and streamed v2 sends. */
+  public static final String MESSAGE_ID = "msg_7Yq2c1";
+  /** Id of the assistant message of async v2 sends (polled through {@link Operation#GET_MESSAGE}). */
+  public static final String ASYNC_MESSAGE_ID = "msg_async_4Lp0";
+  /** Id of a chat created by a v1 fork. */
+  public static final String FORKED_CHAT_ID = "chat_fork_2Qm8";
+  /** Id of the user message in v1 chat details. */
+  public static final String V1_USER_MESSAGE_ID = "msg_v1_u1";
+  /** Id of the finished assistant message in v1 chat details. */
+  public static final String V1_MESSAGE_ID = "msg_v1_a1";
+  /** Id of the placeholder assistant message of v1 {@code async} sends. */
+  public static final String V1_ASYNC_MESSAGE_ID = "msg_v1_async_7Rt";
+  /** Polls an async generation takes unless {@link #asyncFinishesAfterPolls} says otherwise. */
+  public static final int DEFAULT_ASYNC_POLLS = 3;
+  /** Messages in every chat's history unless {@link #messageHistory} says otherwise. */
+  public static final int DEFAULT_HISTORY_SIZE = 6;
+
+  private static final String TRANSFORMER = "v0-fake";
+  private static final String V2_ASYNC = "v2-async-generation";
+  private static final String V1_ASYNC = "v1-async-generation";
+  private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+(\\S+)\\s*");
+
+  // Priorities: lower wins.
+  private static final int AUTH = 1;
+  private static final int OVERRIDE = 2;
+  private static final int SCRIPT = 3;
+  private static final int POLLS = 4;
+  private static final int DEFAULT_SCENARIO = 5;
+  private static final int DEFAULT = 6;
+  private static final int FALLBACK = 10;
+
+  /** Builds the response of one stub from the request. */
+  private interface Handler {
+    ResponseDefinition handle(Request request);
+  }
+
+  private final WireMockServer server;
+  private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
+  private final AtomicLong handlerIds = new AtomicLong();
+  private final Map<Operation, List<UUID>> overrides = Collections.synchronizedMap(new EnumMap<>(Operation.class));
+  private final Map<Operation, List<UUID>> scripts = Collections.synchronizedMap(new EnumMap<>(Operation.class));
+  private final List<UUID> pollStubs = Collections.synchronizedList(new ArrayList<>());
+
+  private volatile String apiKey;
+  private volatile long streamDelayMillis;
+  private volatile int historySize = DEFAULT_HISTORY_SIZE;
+  private volatile Integer fixedPageSize;
+  private volatile int asyncPolls = DEFAULT_ASYNC_POLLS;
+
+  private FakeV0Server(int port) {
+    server = new WireMockServer(wireMockConfig()
+        .bindAddress("127.0.0.1")
+        .port(port)
+        .http2PlainDisabled(true)
+        .gzipDisabled(true)
+        // No mappings or __files from the working directory of the user's project.
+        .usingFilesUnderClasspath("io/github/v0java/testing/no-wiremock-files")
+        .notifier(new ConsoleNotifier(false))
+        .extensions(new Dispatcher()));
+    server.start();
+    installDefaults();
+  }
+
+  /** Starts a fake on a random free port of 127.0.0.1. */
+  public static FakeV0Server start() {
+    return new FakeV0Server(0);
+  }
+
+  /** Starts a fake on {@code port} of 127.0.0.1 (0 for a random free port). */
+  public static FakeV0Server start(int port) {
+    return new FakeV0Server(port);
+  }
+
+  /**
+   * Runs a fake until the process is stopped, for demos: {@code [port] [delay between stream
+   * events in ms]} (defaults: random port, 40 ms). Prints the base URLs.
+   */
+  public static void main(String[] args) throws InterruptedException {
+    int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+    long delay = args.length > 1 ? Long.parseLong(args[1]) : 40;
+    FakeV0Server fake = start(port).defaultStreamDelay(Duration.ofMillis(delay));
+    Runtime.getRuntime().addShutdownHook(new Thread(fake::close));
+    System.out.println("Fake v0 API: " + fake.baseUrl() + " (v1: " + fake.v1BaseUrl() + "), any Bearer key");
+    Thread.currentThread().join();
+  }
+
+  // ---------------------------------------------------------------- addresses
+
+  /** The v2 base URL, {@code http://127.0.0.1:PORT/v2}. */
+  public String baseUrl() {
+    return rootUrl() + "/v2";
+  }
+
+  /** The v1 base URL, {@code http://127.0.0.1:PORT/v1}. */
+  public String v1BaseUrl() {
+    return rootUrl() + "/v1";
+  }
+
+  /** {@code http://127.0.0.1:PORT}. */
+  public String rootUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** The port. */
+  public int port() {
+    return server.port();
+  }
+
+  /** The WireMock server underneath, for {@code verify(...)}, extra stubs and the journal. */
+  public WireMockServer wireMock() {
+    return server;
+  }
+
+  // ---------------------------------------------------------------- requests
+
+  /** Every request received, oldest first (rejected ones included). */
+  public List<LoggedRequest> requests() {
+    List<LoggedRequest> requests = server.getAllServeEvents().stream()
+        .map(ServeEvent::getRequest)
+        .collect(Collectors.toCollection(ArrayList::new));
+    Collections.reverse(requests);
+    return requests;
+  }
+
+  /** The requests received for {@code operation}, oldest first. */
+  public List<LoggedRequest> requests(Operation operation) {
+    return requests().stream()
+        .filter(r -> operation.matches(r.getMethod().getName(), path(r)))
+        .collect(Collectors.toList());
+  }
+
+  /** The last request received for {@code operation}; throws if none arrived. */
+  public LoggedRequest lastRequest(Operation operation) {
+    List<LoggedRequest> requests = requests(operation);
+    if (requests.isEmpty()) throw new AssertionError("no request for " + operation + " arrived");
+    return requests.get(requests.size() - 1);
+  }
+
+  // ---------------------------------------------------------------- scripting
+
+  /** Accepts only {@code Authorization: Bearer <apiKey>} (null: any non-empty key, the default). */
+  public FakeV0Server requireApiKey(String apiKey) {
+    this.apiKey = apiKey;
+    return this;
+  }
+
+  /** Time between events of the default streams (the demo generation); zero by default. */
+  public FakeV0Server defaultStreamDelay(Duration delay) {
+    if (delay.isNegative()) throw new IllegalArgumentException("negative delay");
+    streamDelayMillis = delay.toMillis();
+    return this;
+  }
+
+  /** Answers {@link Operation#SEND_MESSAGE_STREAM} with this script (for every chat). */
+  public FakeV0Server onSendMessageStream(StreamScript script) {
+    return script(Operation.SEND_MESSAGE_STREAM, script, null);
+  }
+
+  /** Answers {@link Operation#CREATE_CHAT_STREAM} with this script. */
+  public FakeV0Server onCreateChatStream(StreamScript script) {
+    return script(Operation.CREATE_CHAT_STREAM, script, null);
+  }
+
+  /** Answers {@link Operation#RESUME_CHAT} with this script (for every chat). */
+  public FakeV0Server onResumeChat(StreamScript script) {
+    return script(Operation.RESUME_CHAT, script, null);
+  }
+
+  /**
+   * Answers v1 {@code responseMode: "experimental_stream"} requests ({@link Operation#V1_CREATE_CHAT}
+   * and {@link Operation#V1_SEND_MESSAGE}) with this script; see {@link V1StreamEvents}.
+   */
+  public FakeV0Server onV1Stream(StreamScript script) {
+    script(Operation.V1_CREATE_CHAT, script, "experimental_stream");
+    return script(Operation.V1_SEND_MESSAGE, script, "experimental_stream");
+  }
+
+  /**
+   * Async generations (v2 {@link #ASYNC_MESSAGE_ID}, v1 {@link #V1_ASYNC_MESSAGE_ID}) finish on
+   * poll number {@code polls} of get-message: polls before it see the message unfinished
+   * ({@code finishReason} null, v1: absent) with parts (v1: content rows) growing from poll to
+   * poll; that poll and later ones see it finished. Each async create or send starts the count
+   * again (a WireMock scenario per API version).
+   */
+  public FakeV0Server asyncFinishesAfterPolls(int polls) {
+    if (polls < 1) throw new IllegalArgumentException("polls < 1");
+    asyncPolls = polls;
+    synchronized (pollStubs) {
+      for (UUID id : pollStubs) removeStub(id);
+      pollStubs.clear();
+      installPolls();
+    }
+    server.setScenarioState(V2_ASYNC, Scenario.STARTED);
+    server.setScenarioState(V1_ASYNC, Scenario.STARTED);
+    return this;
+  }
+
+  /**
+   * Every chat has {@code size} messages (alternately user and assistant, newest first), paged
+   * by the request's {@code limit} (default 20) and {@code cursor}; the last page's cursor is null
+   * (v1: {@code hasMore: false}, no {@code nextCursor}).
+   */
+  public FakeV0Server messageHistory(int size) {
+    if (size < 0) throw new IllegalArgumentException("size < 0");
+    historySize = size;
+    fixedPageSize = null;
+    return this;
+  }
+
+  /**
+   * Every chat has exactly {@code pages} pages of {@code pageSize} messages, whatever
+   * {@code limit} the client asks for (v2 and v1 message listings).
+   */
+  public FakeV0Server messagePages(int pages, int pageSize) {
+    if (pages < 1 || pageSize < 1) throw new IllegalArgumentException("pages and pageSize must be positive");
+    historySize = pages * pageSize;
+    fixedPageSize = pageSize;
+    return this;
+  }
+
+  /**
+   * Makes {@code operation} answer {@code status} with the error body of its API version: v2
+   * {@code {"message": ...}}, v1 {@code {"error": {"message", "type"}}} with the type of the status
+   * ({@link Fixtures#v1ErrorType}). A 429 also carries {@code Retry-After: 1}.
+   */
+  public FakeV0Server failWith(Operation operation, int status, String message) {
+    return override(operation, errorResponse(operation.isV1(), status, message), 0);
+  }
+
+  /** Like {@link #failWith(Operation, int, String)} for the next {@code times} calls only; then the operation works again. */
+  public FakeV0Server failWith(Operation operation, int status, String message, int times) {
+    if (times < 1) throw new IllegalArgumentException("times < 1");
+    return override(operation, errorResponse(operation.isV1(), status, message), times);
+  }
+
+  /** Makes {@code operation} answer whatever WireMock response you build (status, headers, body, delays). */
+  public FakeV0Server respondWith(Operation operation, ResponseDefinitionBuilder response) {
+    return override(operation, response, 0);
+  }
+
+  /** Makes {@code operation} fail at the network level (reset connection, empty response, garbage, ...). */
+  public FakeV0Server fault(Operation operation, Fault fault) {
+    return override(operation, new ResponseDefinitionBuilder().withFault(fault), 0);
+  }
+
+  /** Removes the scripts and overrides of {@code operation}: it answers its default again. */
+  public FakeV0Server restoreDefault(Operation operation) {
+    removeAll(overrides.remove(operation));
+    removeAll(scripts.remove(operation));
+    return this;
+  }
+
+  /** Back to the state after {@link #start()}: default answers and settings, no requests recorded. */
+  public FakeV0Server reset() {
+    server.resetAll();
+    handlers.clear();
+    overrides.clear();
+    scripts.clear();
+    pollStubs.clear();
+    apiKey = null;
+    streamDelayMillis = 0;
+    historySize = DEFAULT_HISTORY_SIZE;
+    fixedPageSize = null;
+    asyncPolls = DEFAULT_ASYNC_POLLS;
+    installDefaults();
+    return this;
+  }
+
+  /** Stops the server. */
+  @Override public void close() {
+    server.stop();
+  }
+
+  // ---------------------------------------------------------------- stubs
+
+  private void installDefaults() {
+    // Authentication first.
+    for (String version : new String[] {"v1", "v2"}) {
+      boolean v1 = version.equals("v1");
+      server.stubFor(request("ANY", urlPathMatching("/" + version + "(/.*)?"))
+          .atPriority(AUTH)
+          .andMatching(request -> MatchResult.of(!authorized(request)))
+          .willReturn(dispatch(request -> errorResponse(v1, 401, request.getHeader("Authorization") == null
+              ? "Missing API key: send Authorization: Bearer <key>" : "Invalid API key").build())));
+    }
+    // Anything else the fake does not serve.
+    server.stubFor(request("ANY", urlPathMatching("/.*")).atPriority(FALLBACK)
+        .willReturn(dispatch(request -> {
+          String path = path(request);
+          String message = "Not found: " + request.getMethod() + " " + path;
+          return errorResponse(path.startsWith("/v1/"), 404, message).build();
+        })));
+
+    stub(Operation.CREATE_CHAT, DEFAULT, this::createChat);
+    stub(Operation.CREATE_CHAT_ASYNC, DEFAULT_SCENARIO, request -> requireMessage(request, false, () ->
+        json(202, obj("chatId", CHAT_ID, "messageId", ASYNC_MESSAGE_ID))), m -> m.inScenario(V2_ASYNC)
+        .willSetStateTo(Scenario.STARTED));
+    stub(Operation.CREATE_CHAT_STREAM, DEFAULT, request -> requireMessage(request, false, () ->
+        sse(StreamScript.demoChatGeneration(CHAT_ID, MESSAGE_ID))));
+    stub(Operation.GET_CHAT, DEFAULT, request ->
+        json(200, Fixtures.chatMap(param(Operation.GET_CHAT, request, "chatId"), Fixtures.TITLE, "private", null)));
+    stub(Operation.RESUME_CHAT, DEFAULT, request ->
+        sse(StreamScript.demoChatGeneration(param(Operation.RESUME_CHAT, request, "chatId"), MESSAGE_ID)));
+    stub(Operation.SEND_MESSAGE, DEFAULT, request -> requireMessage(request, false, () ->
+        json(200, Generation.demo(param(Operation.SEND_MESSAGE, request, "chatId"), MESSAGE_ID).finalMessage())));
+    stub(Operation.SEND_MESSAGE_ASYNC, DEFAULT_SCENARIO, request -> requireMessage(request, false, () ->
+        json(202, obj("messageId", ASYNC_MESSAGE_ID))), m -> m.inScenario(V2_ASYNC).willSetStateTo(Scenario.STARTED));
+    stub(Operation.SEND_MESSAGE_STREAM, DEFAULT, request -> requireMessage(request, false, () ->
+        sse(StreamScript.demoGeneration(param(Operation.SEND_MESSAGE_STREAM, request, "chatId"), MESSAGE_ID))));
+    stub(Operation.LIST_MESSAGES, DEFAULT, request -> listMessages(request, false));
+    stub(Operation.GET_MESSAGE, DEFAULT, request -> {
+      String chatId = param(Operation.GET_MESSAGE, request, "chatId");
+      String messageId = param(Operation.GET_MESSAGE, request, "messageId");
+      return json(200, Generation.demo(chatId, messageId).finalMessage());
+    });
+    stub(Operation.STOP_MESSAGE, DEFAULT, request ->
+        json(200, obj("messageId", param(Operation.STOP_MESSAGE, request, "messageId"))));
+
+    for (Operation op : new Operation[] {Operation.V1_CREATE_CHAT, Operation.V1_SEND_MESSAGE}) {
+      stub(op, DEFAULT_SCENARIO, request -> v1Generate(op, request), m -> m
+          .withRequestBody(matchingJsonPath("$.responseMode", equalTo("async")))
+          .inScenario(V1_ASYNC).willSetStateTo(Scenario.STARTED));
+      stub(op, DEFAULT, request -> v1Generate(op, request));
+    }
+    stub(Operation.V1_FORK_CHAT, DEFAULT, request -> {
+      Map<String, Object> chat = Fixtures.v1ChatDetailMap(FORKED_CHAT_ID, Fixtures.PROMPT, V1_MESSAGE_ID, true);
+      Object privacy = bodyField(request, "privacy");
+      if (privacy instanceof String) chat.put("privacy", privacy);
+      return json(200, chat);
+    });
+    stub(Operation.V1_FIND_MESSAGES, DEFAULT, request -> listMessages(request, true));
+    stub(Operation.V1_GET_MESSAGE, DEFAULT, request -> json(200, Fixtures.v1MessageMap(
+        param(Operation.V1_GET_MESSAGE, request, "chatId"), param(Operation.V1_GET_MESSAGE, request, "messageId"),
+        "assistant", Generation.V1_ROWS_TEXT, Generation.v1Rows(1.0), "stop", true)));
+    stub(Operation.V1_STOP_MESSAGE, DEFAULT, request -> json(200, obj("success", true)));
+
+    installPolls();
+  }
+
+  private void installPolls() {
+    int polls = asyncPolls;
+    String v2Path = "/v2/chats/[^/]+/messages/" + Pattern.quote(ASYNC_MESSAGE_ID);
+    String v1Path = "/v1/chats/[^/]+/messages/" + Pattern.quote(V1_ASYNC_MESSAGE_ID);
+    for (int poll = 1; poll <= polls + 1; poll++) {
+      int seen = Math.min(poll, polls);
+      String required = poll == 1 ? Scenario.STARTED : "polled-" + (poll - 1);
+      String next = "polled-" + seen;
+      pollStubs.add(server.stubFor(request("GET", urlPathMatching(v2Path)).atPriority(POLLS)
+          .inScenario(V2_ASYNC).whenScenarioStateIs(required).willSetStateTo(next)
+          .willReturn(dispatch(request -> {
+            String chatId = Operation.GET_MESSAGE.pathParameters(path(request)).get("chatId");
+            return json(200, Generation.demo(chatId, ASYNC_MESSAGE_ID).messageAtPoll(seen, polls));
+          }))).getId());
+      pollStubs.add(server.stubFor(request("GET", urlPathMatching(v1Path)).atPriority(POLLS)
+          .inScenario(V1_ASYNC).whenScenarioStateIs(required).willSetStateTo(next)
+          .willReturn(dispatch(request -> {
+            String chatId = Operation.V1_GET_MESSAGE.pathParameters(path(request)).get("chatId");
+            boolean done = seen >= polls;
+            List<Object> rows = Generation.v1Rows(done ? 1.0 : (double) seen / polls);
+            return json(200, Fixtures.v1MessageMap(chatId, V1_ASYNC_MESSAGE_ID, "assistant", rowsText(rows), rows,
+                done ? "stop" : null, true));
+          }))).getId());
+    }
+  }
+
+  private FakeV0Server script(Operation operation, StreamScript script, String v1ResponseMode) {
+    StreamScript copy = script.copy();
+    List<UUID> ids = new ArrayList<>();
+    MappingBuilder mapping = request(operation.method(), urlPathMatching(operation.pathRegex())).atPriority(SCRIPT);
+    if (v1ResponseMode != null) mapping.withRequestBody(matchingJsonPath("$.responseMode", equalTo(v1ResponseMode)));
+    ids.add(server.stubFor(mapping.willReturn(dispatch(request -> SseRenderer.render(copy)))).getId());
+    removeAll(scripts.put(operation, ids));
+    return this;
+  }
+
+  private FakeV0Server override(Operation operation, ResponseDefinitionBuilder response, int times) {
+    List<UUID> ids = new ArrayList<>();
+    if (times == 0) {
+      ids.add(server.stubFor(request(operation.method(), urlPathMatching(operation.pathRegex()))
+          .atPriority(OVERRIDE).willReturn(response)).getId());
+    } else {
+      String scenario = "fail-" + operation + "-" + UUID.randomUUID();
+      for (int i = 1; i <= times; i++) {
+        ids.add(server.stubFor(request(operation.method(), urlPathMatching(operation.pathRegex()))
+            .atPriority(OVERRIDE).inScenario(scenario)
+            .whenScenarioStateIs(i == 1 ? Scenario.STARTED : "failed-" + (i - 1))
+            .willSetStateTo("failed-" + i)
+            .willReturn(response)).getId());
+      }
+    }
+    removeAll(overrides.put(operation, ids));
+    return this;
+  }
+
+  private void stub(Operation operation, int priority, Handler handler) {
+    stub(operation, priority, handler, m -> m);
+  }
+
+  private void stub(Operation operation, int priority, Handler handler,
+      java.util.function.UnaryOperator<MappingBuilder> customize) {
+    server.stubFor(customize.apply(request(operation.method(), urlPathMatching(operation.pathRegex()))
+        .atPriority(priority)).willReturn(dispatch(handler)));
+  }
+
+  private ResponseDefinitionBuilder dispatch(Handler handler) {
+    String key = "h" + handlerIds.incrementAndGet();
+    handlers.put(key, handler);
+    return new ResponseDefinitionBuilder().withTransformers(TRANSFORMER).withTransformerParameter("handler", key);
+  }
+
+  private void removeAll(List<UUID> ids) {
+    if (ids != null) for (UUID id : ids) removeStub(id);
+  }
+
+  private void removeStub(UUID id) {
+    StubMapping stub = server.getSingleStubMapping(id);
+    if (stub != null) server.removeStubMapping(stub);
+  }
+
+  /** Runs the handler named by the stub. */
+  private final class Dispatcher implements ResponseDefinitionTransformerV2 {
+    @Override public String getName() {
+      return TRANSFORMER;
+    }
+
+    @Override public boolean applyGlobally() {
+      return false;
+    }
+
+    @Override public ResponseDefinition transform(ServeEvent serveEvent) {
+      String key = serveEvent.getTransformerParameters().getString("handler");
+      Handler handler = handlers.get(key);
+      if (handler == null) return errorResponse(false, 500, "fake server: no handler " + key).build();
+      try {
+        return handler.handle(serveEvent.getRequest());
+      } catch (RuntimeException e) {
+        return errorResponse(path(serveEvent.getRequest()).startsWith("/v1/"), 500,
+            "fake server failed: " + e).build();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- handlers
+
+  private ResponseDefinition createChat(Request request) {
+    return requireMessage(request, false, () -> {
+      Object title = bodyField(request, "title");
+      Object privacy = bodyField(request, "privacy");
+      Object metadata = bodyField(request, "metadata");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> chat = Fixtures.chatMap(CHAT_ID, title instanceof String ? (String) title : Fixtures.TITLE,
+          privacy instanceof String ? (String) privacy : "private",
+          metadata instanceof Map ? (Map<String, Object>) metadata : null);
+      return json(200, obj("chat", chat, "usage", Fixtures.usageMap(1.0)));
+    });
+  }
+
+  private ResponseDefinition v1Generate(Operation operation, Request request) {
+    return requireMessage(request, true, () -> {
+      String chatId = operation == Operation.V1_CREATE_CHAT ? CHAT_ID : param(operation, request, "chatId");
+      String prompt = (String) bodyField(request, "message");
+      Object mode = bodyField(request, "responseMode");
+      if (mode == null || "sync".equals(mode)) {
+        return json(200, Fixtures.v1ChatDetailMap(chatId, prompt, V1_MESSAGE_ID, true));
+      } else if ("async".equals(mode)) {
+        return json(200, Fixtures.v1ChatDetailMap(chatId, prompt, V1_ASYNC_MESSAGE_ID, false));
+      } else if ("experimental_stream".equals(mode)) {
+        return sse(StreamScript.v1DemoGeneration(chatId));
+      }
+      return errorResponse(true, 422, "Invalid responseMode: " + mode
+          + " (expected sync, async or experimental_stream)").build();
+    });
+  }
+
+  private ResponseDefinition listMessages(Request request, boolean v1) {
+    Operation op = v1 ? Operation.V1_FIND_MESSAGES : Operation.LIST_MESSAGES;
+    String chatId = param(op, request, "chatId");
+    int max = v1 ? 150 : 100;
+    int limit = 20;
+    QueryParameter limitParam = request.queryParameter("limit");
+    if (limitParam.isPresent()) {
+      try {
+        limit = (int) Double.parseDouble(limitParam.firstValue());
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > max) {
+        return errorResponse(v1, 422, "limit must be an integer from 1 to " + max).build();
+      }
+    }
+    int offset = 0;
+    QueryParameter cursorParam = request.queryParameter("cursor");
+    if (cursorParam.isPresent()) {
+      offset = decodeCursor(cursorParam.firstValue());
+      if (offset < 0) return errorResponse(v1, 422, "Invalid cursor").build();
+    }
+    int total = historySize;
+    int pageSize = fixedPageSize != null ? fixedPageSize : limit;
+    int end = Math.min(total, offset + pageSize);
+    List<Object> messages = new ArrayList<>();
+    for (int index = offset; index < end; index++) {
+      int number = total - index; // newest first; 1 is the oldest
+      messages.add(v1 ? historyV1(chatId, number) : historyV2(chatId, number));
+    }
+    String next = end < total ? encodeCursor(end) : null;
+    if (!v1) return json(200, obj("messages", messages, "cursor", next));
+    Map<String, Object> pagination = obj("hasMore", next != null);
+    if (next != null) {
+      pagination.put("nextCursor", next);
+      pagination.put("nextUrl", v1BaseUrl() + "/chats/" + chatId + "/messages?limit=" + limit + "&cursor=" + next);
+    }
+    return json(200, obj("object", "list", "data", messages, "pagination", pagination));
+  }
+
+  private static final String[] PROMPTS = {
+      Fixtures.PROMPT, "Add a dark mode toggle", "Persist the todos in localStorage", "Add drag and drop reordering",
+      "Show a counter of active todos"};
+
+  private static String historyId(int number) {
+    return String.format("msg_h%03d", number);
+  }
+
+  private static Map<String, Object> historyV2(String chatId, int number) {
+    long created = number * 120_000L;
+    if (number % 2 == 1) {
+      return Fixtures.userMessageMap(chatId, historyId(number), PROMPTS[(number / 2) % PROMPTS.length], created);
+    }
+    String text = "Done: " + PROMPTS[((number - 1) / 2) % PROMPTS.length].toLowerCase() + ".";
+    Map<String, Object> message = Fixtures.messageMap(chatId, historyId(number),
+        list(obj("type", "text", "text", text)), text, "stop", Fixtures.usageMap(0.2), created + 30_000);
+    message.put("createdAt", Fixtures.timestamp(created + 1_000));
+    return message;
+  }
+
+  private static Map<String, Object> historyV1(String chatId, int number) {
+    long created = number * 120_000L;
+    if (number % 2 == 1) {
+      return Fixtures.v1MessageSummary(chatId, historyId(number), "user", PROMPTS[(number / 2) % PROMPTS.length],
+          null, null, created);
+    }
+    String text = "Done: " + PROMPTS[((number - 1) / 2) % PROMPTS.length].toLowerCase() + ".";
+    return Fixtures.v1MessageSummary(chatId, historyId(number), "assistant", text, list(Generation.row(text)), "stop",
+        created + 1_000);
+  }
+
+  static String encodeCursor(int offset) {
+    return Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(("{\"offset\":" + offset + "}").getBytes(StandardCharsets.UTF_8));
+  }
+
+  static int decodeCursor(String cursor) {
+    try {
+      String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      Object parsed = Json.parseOrNull(text);
+      if (!(parsed instanceof Map)) return -1;
+      Object offset = ((Map<?, ?>) parsed).get("offset");
+      return offset instanceof Number ? ((Number) offset).intValue() : -1;
+    } catch (IllegalArgumentException e) {
+      return -1;
+    }
+  }
+
+  private static String rowsText(List<Object> rows) {
+    List<String> texts = new ArrayList<>();
+    for (Object row : rows) texts.add((String) ((List<?>) ((List<?>) row).get(1)).get(2));
+    return String.join("\n\n", texts);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private interface Body {
+    ResponseDefinition get();
+  }
+
+  /** 422 unless the body is a JSON object with a non-empty string {@code message}. */
+  private static ResponseDefinition requireMessage(Request request, boolean v1, Body body) {
+    Object parsed = Json.parseOrNull(request.getBodyAsString());
+    if (!(parsed instanceof Map)) return errorResponse(v1, 422, "The request body must be a JSON object").build();
+    Object message = ((Map<?, ?>) parsed).get("message");
+    if (!(message instanceof String) || ((String) message).isEmpty()) {
+      return errorResponse(v1, 422, "message: Required").build();
+    }
+    return body.get();
+  }
+
+  private static Object bodyField(Request request, String name) {
+    Object parsed = Json.parseOrNull(request.getBodyAsString());
+    return parsed instanceof Map ? ((Map<?, ?>) parsed).get(name) : null;
+  }
+
+  private boolean authorized(Request request) {
+    String header = request.getHeader("Authorization");
+    if (header == null) return false;
+    java.util.regex.Matcher matcher = BEARER.matcher(header);
+    if (!matcher.matches()) return false;
+    String expected = apiKey;
+    return expected == null || expected.equals(matcher.group(1));
+  }
+
+  private static String param(Operation operation, Request request, String name) {
+    String value = operation.pathParameters(path(request)).get(name);
+    if (value == null) throw new IllegalStateException(path(request) + " has no " + name);
+    return value;
+  }
+
+  static String path(Request request) {
+    String url = request.getUrl();
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+
+  private ResponseDefinition sse(StreamScript script) {
+    return SseRenderer.render(script.delayBetweenEvents(Duration.ofMillis(streamDelayMillis)));
+  }
+
+  private static ResponseDefinition json(int status, Object body) {
+    return new ResponseDefinitionBuilder().withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withBody(Json.write(body)).build();
+  }
+
+  static ResponseDefinitionBuilder errorResponse(boolean v1, int status, String message) {
+    ResponseDefinitionBuilder response = new ResponseDefinitionBuilder().withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withBody(v1 ? Fixtures.v1Error(message, Fixtures.v1ErrorType(status)) : Fixtures.error(message));
+    if (status == 429) response.withHeader("Retry-After", "1");
+    return response;
+  }
+}

@@ -1,0 +1,91 @@
+package io.github.v0java.testing;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The operations {@link FakeV0Server} serves, for scripting errors and inspecting requests. */
+public enum Operation {
+  /** {@code POST /v2/chats}: ChatWithUsage. */
+  CREATE_CHAT("POST", "/v2/chats"),
+  /** {@code POST /v2/chats/async}: 202 {@code {chatId, messageId}}. */
+  CREATE_CHAT_ASYNC("POST", "/v2/chats/async"),
+  /** {@code POST /v2/chats/stream}: SSE of ChatStreamEvent. */
+  CREATE_CHAT_STREAM("POST", "/v2/chats/stream"),
+  /** {@code GET /v2/chats/{chatId}}: Chat. */
+  GET_CHAT("GET", "/v2/chats/{chatId}"),
+  /** {@code POST /v2/chats/{chatId}/resume}: SSE of ChatStreamEvent. */
+  RESUME_CHAT("POST", "/v2/chats/{chatId}/resume"),
+  /** {@code POST /v2/chats/{chatId}/messages}: Message. */
+  SEND_MESSAGE("POST", "/v2/chats/{chatId}/messages"),
+  /** {@code POST /v2/chats/{chatId}/messages/async}: 202 {@code {messageId}}. */
+  SEND_MESSAGE_ASYNC("POST", "/v2/chats/{chatId}/messages/async"),
+  /** {@code POST /v2/chats/{chatId}/messages/stream}: SSE of MessageStreamEvent. */
+  SEND_MESSAGE_STREAM("POST", "/v2/chats/{chatId}/messages/stream"),
+  /** {@code GET /v2/chats/{chatId}/messages}: {@code {messages, cursor}}. */
+  LIST_MESSAGES("GET", "/v2/chats/{chatId}/messages"),
+  /** {@code GET /v2/chats/{chatId}/messages/{messageId}}: Message. */
+  GET_MESSAGE("GET", "/v2/chats/{chatId}/messages/{messageId}"),
+  /** {@code POST /v2/chats/{chatId}/messages/{messageId}/stop}: {@code {messageId}}. */
+  STOP_MESSAGE("POST", "/v2/chats/{chatId}/messages/{messageId}/stop"),
+
+  /** {@code POST /v1/chats} (any {@code responseMode}). */
+  V1_CREATE_CHAT("POST", "/v1/chats"),
+  /** {@code POST /v1/chats/{chatId}/messages} (any {@code responseMode}). */
+  V1_SEND_MESSAGE("POST", "/v1/chats/{chatId}/messages"),
+  /** {@code POST /v1/chats/{chatId}/fork}: ChatDetail. */
+  V1_FORK_CHAT("POST", "/v1/chats/{chatId}/fork"),
+  /** {@code GET /v1/chats/{chatId}/messages}: MessageSummaryList. */
+  V1_FIND_MESSAGES("GET", "/v1/chats/{chatId}/messages"),
+  /** {@code GET /v1/chats/{chatId}/messages/{messageId}}: MessageDetail. */
+  V1_GET_MESSAGE("GET", "/v1/chats/{chatId}/messages/{messageId}"),
+  /** {@code POST /v1/chats/{chatId}/messages/{messageId}/stop}: {@code {"success": true}}. */
+  V1_STOP_MESSAGE("POST", "/v1/chats/{chatId}/messages/{messageId}/stop");
+
+  private final String method;
+  private final String pathTemplate;
+  private final Pattern pattern;
+
+  Operation(String method, String pathTemplate) {
+    this.method = method;
+    this.pathTemplate = pathTemplate;
+    this.pattern = Pattern.compile(pathTemplate.replaceAll("\\{(\\w+)}", "(?<$1>[^/]+)"));
+  }
+
+  /** The HTTP method. */
+  public String method() {
+    return method;
+  }
+
+  /** The path with {@code {chatId}}-style placeholders, such as {@code /v2/chats/{chatId}}. */
+  public String pathTemplate() {
+    return pathTemplate;
+  }
+
+  /** A regular expression matching the paths of this operation. */
+  public String pathRegex() {
+    return pattern.pattern();
+  }
+
+  /** True for the legacy v1 operations (their error bodies are {@code {"error": {message, type}}}). */
+  public boolean isV1() {
+    return pathTemplate.startsWith("/v1/");
+  }
+
+  /** True if {@code method} and {@code path} (without query) belong to this operation. */
+  public boolean matches(String method, String path) {
+    return this.method.equalsIgnoreCase(method) && pattern.matcher(path).matches();
+  }
+
+  /** The path parameters of {@code path} ({@code chatId}, {@code messageId}); empty if it does not match. */
+  public Map<String, String> pathParameters(String path) {
+    Matcher matcher = pattern.matcher(path);
+    if (!matcher.matches()) return Collections.emptyMap();
+    Map<String, String> params = new LinkedHashMap<>();
+    Matcher names = Pattern.compile("\\{(\\w+)}").matcher(pathTemplate);
+    while (names.find()) params.put(names.group(1), matcher.group(names.group(1)));
+    return params;
+  }
+}

@@ -1,0 +1,105 @@
+package io.github.v0java.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Assumptions;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The upstream JSON Schemas of the v0 API, read from the official specifications in the
+ * reference folder beside the repository ({@code ../shared/reference/upstream}, as on the
+ * project's machines and CI), and checked with the validator WireMock already brings (networknt,
+ * 2020-12 dialect). Nothing of the upstream files is copied into this repository; where they are
+ * absent, the tests that need them are skipped.
+ */
+final class Schemas {
+  private static final Path UPSTREAM = locate();
+  private static final Map<String, Object> ALL = UPSTREAM == null ? null : load(UPSTREAM);
+  private static final Map<String, JsonSchema> COMPILED = new ConcurrentHashMap<>();
+  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+  private Schemas() {
+  }
+
+  private static Path locate() {
+    for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("shared").resolve("reference").resolve("upstream");
+      if (Files.isRegularFile(candidate.resolve("v0-api-v2.openapi.json"))) return candidate;
+    }
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> load(Path dir) {
+    Map<String, Object> v2 = read(dir.resolve("v0-api-v2.openapi.json"));
+    Map<String, Object> v1 = read(dir.resolve("v0-api-v1.openapi.json"));
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    Map<String, Object> v2Schemas = (Map<String, Object>) ((Map<String, Object>) v2.get("components")).get("schemas");
+    for (String name : new String[] {"Error", "Chat", "ChatWithUsage", "AsyncChat", "ChatStreamEvent", "Message",
+        "MessageListResponse", "AsyncMessage", "MessageStreamEvent"}) {
+      out.put("v2/" + name, v2Schemas.get(name));
+    }
+    out.put("v2/StopMessageResponse", okSchema(v2, "/chats/{chatId}/messages/{messageId}/stop"));
+    Map<String, Object> v1Schemas = (Map<String, Object>) ((Map<String, Object>) v1.get("components")).get("schemas");
+    for (String name : new String[] {"ChatDetail", "MessageDetail", "MessageSummaryList", "UnauthorizedError",
+        "ForbiddenError", "NotFoundError", "ConflictError", "PayloadTooLargeError", "UnprocessableEntityError",
+        "TooManyRequestsError", "InternalServerError"}) {
+      out.put("v1/" + name, v1Schemas.get(name));
+    }
+    out.put("v1/StopMessageResponse", okSchema(v1, "/chats/{chatId}/messages/{messageId}/stop"));
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object okSchema(Map<String, Object> spec, String path) {
+    Map<String, Object> op = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) spec.get("paths"))
+        .get(path)).get("post");
+    Map<String, Object> ok = (Map<String, Object>) ((Map<String, Object>) op.get("responses")).get("200");
+    Map<String, Object> json = (Map<String, Object>) ((Map<String, Object>) ok.get("content")).get("application/json");
+    return json.get("schema");
+  }
+
+  private static Map<String, Object> read(Path file) {
+    try {
+      return Http.object(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Skips the calling test when the upstream specifications are not beside the repository. */
+  static void assumeAvailable() {
+    Assumptions.assumeTrue(ALL != null, "the upstream specifications are not in ../shared/reference/upstream");
+  }
+
+  /** The problems of {@code json} against schema {@code name} ({@code v2/Message}, ...); empty if valid. */
+  static Set<String> problems(String name, String json) {
+    assumeAvailable();
+    JsonSchema schema = COMPILED.computeIfAbsent(name, n -> {
+      Object raw = ALL.get(n);
+      if (raw == null) throw new IllegalArgumentException("no schema " + n);
+      return FACTORY.getSchema(Json.write(raw));
+    });
+    Set<ValidationMessage> messages = schema.validate(json, InputFormat.JSON);
+    return messages.stream().map(ValidationMessage::getMessage).collect(Collectors.toSet());
+  }
+
+  static void assertValid(String name, String json) {
+    assertThat(problems(name, json)).as("%s against upstream %s", json.length() > 300
+        ? json.substring(0, 300) + "..." : json, name).isEmpty();
+  }
+}
