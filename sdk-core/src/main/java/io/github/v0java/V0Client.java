@@ -6,6 +6,7 @@ import com.squareup.moshi.Moshi;
 import io.github.v0java.internal.ApiKeys;
 import io.github.v0java.internal.AuthorizationInterceptor;
 import io.github.v0java.internal.DaemonThreads;
+import io.github.v0java.internal.LoggingInterceptor;
 import io.github.v0java.internal.RetryInterceptor;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -76,6 +77,15 @@ public final class V0Client implements Closeable {
         return apiKey;
       }
     }, userAgent, baseUrl, v1BaseUrl));
+    if (builder.httpLogger != null) {
+      final HttpLogger logger = builder.httpLogger;
+      // Added last, so it sees the headers as sent (Authorization included, redacted).
+      http.addNetworkInterceptor(new LoggingInterceptor(new LoggingInterceptor.Sink() {
+        @Override public void log(String line) {
+          logger.log(line);
+        }
+      }));
+    }
     if (builder.maxRetries > 0) {
       http.addInterceptor(new RetryInterceptor(builder.maxRetries, builder.maxRetryAfterMillis,
           builder.retrySleeper, new java.util.Random()));
@@ -255,6 +265,7 @@ public final class V0Client implements Closeable {
     private long maxEventBytes = StreamCalls.DEFAULT_MAX_EVENT_BYTES;
     private int maxRetries = 2;
     private PollingOptions streamRecovery = PollingOptions.defaults();
+    private HttpLogger httpLogger;
     private long maxRetryAfterMillis = 60_000;
     private RetryInterceptor.Sleeper retrySleeper = RetryInterceptor.threadSleeper();
 
@@ -350,6 +361,15 @@ public final class V0Client implements Closeable {
      */
     public Builder streamRecovery(PollingOptions options) {
       this.streamRecovery = options;
+      return this;
+    }
+
+    /**
+     * Logs every exchange (method, URL, headers, status, timing; no bodies) to {@code logger},
+     * with the API key and other credentials redacted. Off by default.
+     */
+    public Builder httpLogger(HttpLogger logger) {
+      this.httpLogger = logger;
       return this;
     }
 
