@@ -6,6 +6,7 @@ import com.squareup.moshi.Moshi;
 import io.github.v0java.internal.ApiKeys;
 import io.github.v0java.internal.AuthorizationInterceptor;
 import io.github.v0java.internal.DaemonThreads;
+import io.github.v0java.internal.ErrorBodyLimitInterceptor;
 import io.github.v0java.internal.LoggingInterceptor;
 import io.github.v0java.internal.RetryInterceptor;
 import java.io.Closeable;
@@ -77,6 +78,8 @@ public final class V0Client implements Closeable {
         return apiKey;
       }
     }, userAgent, baseUrl, v1BaseUrl));
+    // Outermost, so that every error body Retrofit buffers is already cut to size.
+    http.interceptors().add(0, new ErrorBodyLimitInterceptor(ApiErrors.MAX_ERROR_BODY_BYTES));
     if (builder.httpLogger != null) {
       final HttpLogger logger = builder.httpLogger;
       // Added last, so it sees the headers as sent (Authorization included, redacted).

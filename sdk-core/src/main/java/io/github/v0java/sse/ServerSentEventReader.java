@@ -22,13 +22,13 @@ import okio.ByteString;
  *
  * <p>Memory is bounded by {@code maxEventBytes}: a line longer than that, or an event whose field
  * lines add up to more (line endings and comments are not counted), fails with {@link
- * EventTooLargeException} instead of growing the heap. The default is 8 MiB.
+ * EventTooLargeException} instead of growing the heap. The default is 16 MiB.
  *
  * <p>Not thread-safe: read from one thread.
  */
 public final class ServerSentEventReader implements Closeable {
-  /** The default for {@code maxEventBytes}: 8 MiB. */
-  public static final long DEFAULT_MAX_EVENT_BYTES = 8L * 1024 * 1024;
+  /** The default for {@code maxEventBytes}: 16 MiB, room for a snapshot with large file contents. */
+  public static final long DEFAULT_MAX_EVENT_BYTES = 16L * 1024 * 1024;
 
   /** Lines must fit a Java array; larger limits act as this one. */
   private static final long MAX_LIMIT = Integer.MAX_VALUE - 16;
@@ -67,7 +67,7 @@ public final class ServerSentEventReader implements Closeable {
     this.maxEventBytes = Math.min(maxEventBytes, MAX_LIMIT);
   }
 
-  /** Returns a reader of {@code source} that accepts events of up to 8 MiB. */
+  /** Returns a reader of {@code source} that accepts events of up to 16 MiB. */
   public static ServerSentEventReader create(BufferedSource source) {
     return create(source, DEFAULT_MAX_EVENT_BYTES);
   }

@@ -130,8 +130,8 @@ final class ServerSentEventReaderLimitTest {
         .hasMessageContaining("configurable");
   }
 
-  @Test void defaultLimitIsEightMebibytes() throws IOException {
-    int limit = 8 * 1024 * 1024;
+  @Test void defaultLimitIsSixteenMebibytes() throws IOException {
+    int limit = 16 * 1024 * 1024;
     assertThat(ServerSentEventReader.DEFAULT_MAX_EVENT_BYTES).isEqualTo(limit);
 
     String data = repeat('a', limit - "data: ".length());
