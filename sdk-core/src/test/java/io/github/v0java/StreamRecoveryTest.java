@@ -98,7 +98,7 @@ class StreamRecoveryTest {
   }
 
   private V0Client client(String baseUrl) {
-    return V0Client.builder().apiKey("k").baseUrl(baseUrl).maxRetries(0)
+    return V0Client.builder().apiKey("k").baseUrl(baseUrl) // Retries on: a started stream is never re-sent.
         .streamRecovery(PollingOptions.builder().initialInterval(1, TimeUnit.MILLISECONDS)
             .maxInterval(2, TimeUnit.MILLISECONDS).build())
         .build();
@@ -116,6 +116,7 @@ class StreamRecoveryTest {
       assertThat(stream.state().isComplete()).isTrue();
       assertThat(((TextPart) stream.state().parts().get(0)).getText()).isEqualTo("Hallo Welt");
       assertThat(requests).contains("GET /v2/chats/c1/messages/m1 HTTP/1.1");
+      assertThat(requests).filteredOn(request -> request.startsWith("POST")).hasSize(1);
     }
   }
 
