@@ -27,9 +27,31 @@ public final class Paginated<P, T> implements Iterable<T> {
   }
 
   private final Source<P, T> source;
+  private final String firstCursor;
 
   Paginated(Source<P, T> source) {
+    this(source, null);
+  }
+
+  private Paginated(Source<P, T> source, String firstCursor) {
     this.source = source;
+    this.firstCursor = firstCursor;
+  }
+
+  /** The same list, starting at the page {@code cursor} names (null for the first page). */
+  public Paginated<P, T> startingAt(String cursor) {
+    return new Paginated<>(source, cursor);
+  }
+
+  /** The items of {@code page}, never null. */
+  public List<T> items(P page) {
+    List<T> items = source.items(page);
+    return items != null ? items : Collections.<T>emptyList();
+  }
+
+  /** The cursor of the page after {@code page}, or null when {@code page} is the last. */
+  public String nextCursor(P page) {
+    return source.nextCursor(page);
   }
 
   /** The pages, each fetched when the iteration reaches it. */
@@ -49,8 +71,7 @@ public final class Paginated<P, T> implements Iterable<T> {
       @Override public boolean hasNext() {
         while (!current.hasNext()) {
           if (!pages.hasNext()) return false;
-          List<T> items = source.items(pages.next());
-          current = items != null ? items.iterator() : Collections.<T>emptyList().iterator();
+          current = items(pages.next()).iterator();
         }
         return true;
       }
@@ -67,8 +88,7 @@ public final class Paginated<P, T> implements Iterable<T> {
   }
 
   private final class PageIterator implements Iterator<P> {
-    private String cursor;
-    private boolean started;
+    private String cursor = firstCursor;
     private boolean finished;
 
     @Override public boolean hasNext() {
@@ -77,8 +97,7 @@ public final class Paginated<P, T> implements Iterable<T> {
 
     @Override public P next() {
       if (finished) throw new NoSuchElementException();
-      P page = source.fetch(started ? cursor : null);
-      started = true;
+      P page = source.fetch(cursor);
       String next = source.nextCursor(page);
       // A missing cursor ends the list; so does a cursor that repeats, which would loop forever.
       if (next == null || next.isEmpty() || next.equals(cursor)) finished = true;

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import io.github.v0java.sse.ServerSentEventReader;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
@@ -22,8 +21,6 @@ import retrofit2.Response;
  */
 final class StreamCalls {
   private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
-
-  static final long DEFAULT_MAX_EVENT_BYTES = ServerSentEventReader.DEFAULT_MAX_EVENT_BYTES;
 
   private final Moshi moshi;
   private final long maxEventBytes;

@@ -9,6 +9,7 @@ import io.github.v0java.internal.DaemonThreads;
 import io.github.v0java.internal.ErrorBodyLimitInterceptor;
 import io.github.v0java.internal.LoggingInterceptor;
 import io.github.v0java.internal.RetryInterceptor;
+import io.github.v0java.sse.ServerSentEventReader;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -265,7 +266,7 @@ public final class V0Client implements Closeable {
     private long readTimeoutMillis = 5 * 60_000;
     private long writeTimeoutMillis = 60_000;
     private long callTimeoutMillis = 15 * 60_000;
-    private long maxEventBytes = StreamCalls.DEFAULT_MAX_EVENT_BYTES;
+    private long maxEventBytes = ServerSentEventReader.DEFAULT_MAX_EVENT_BYTES;
     private int maxRetries = 2;
     private PollingOptions streamRecovery = PollingOptions.defaults();
     private HttpLogger httpLogger;

@@ -86,4 +86,16 @@ class PaginationTest {
 
     assertThat(sizes).containsExactly(1, 1);
   }
+
+  @Test void walkCanStartAtACursor() {
+    server.stubFor(get(urlEqualTo("/v2/chats/c1/messages?limit=2&cursor=c2")).willReturn(okJson(page("c3", "m3", "m4"))));
+    server.stubFor(get(urlEqualTo("/v2/chats/c1/messages?limit=2&cursor=c3")).willReturn(okJson(page(null, "m5"))));
+
+    Paginated<MessageList, Message> fromC2 = v0.messages().listAll("c1", 2).startingAt("c2");
+    List<String> ids = new ArrayList<>();
+    for (Message message : fromC2) ids.add(message.getId());
+
+    assertThat(ids).containsExactly("m3", "m4", "m5");
+    assertThat(server.getAllServeEvents()).hasSize(2);
+  }
 }

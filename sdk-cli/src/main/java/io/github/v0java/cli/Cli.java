@@ -2,6 +2,7 @@ package io.github.v0java.cli;
 
 import io.github.v0java.EventStream;
 import io.github.v0java.MessageState;
+import io.github.v0java.Paginated;
 import io.github.v0java.PendingGeneration;
 import io.github.v0java.PollListener;
 import io.github.v0java.PollingOptions;
@@ -17,7 +18,6 @@ import io.github.v0java.model.ChatStreamEvent;
 import io.github.v0java.model.ChatWithUsage;
 import io.github.v0java.model.CreateChatRequest;
 import io.github.v0java.model.Message;
-import io.github.v0java.model.MessageList;
 import io.github.v0java.model.MessagePart;
 import io.github.v0java.model.MessageStreamEvent;
 import io.github.v0java.model.SendMessageRequest;
@@ -29,8 +29,6 @@ import io.github.v0java.v1.model.ChatDetail;
 import io.github.v0java.v1.model.ForkChatRequest;
 import io.github.v0java.v1.model.MessageDetail;
 import io.github.v0java.v1.model.MessageSummary;
-import io.github.v0java.v1.model.MessageSummaryList;
-import io.github.v0java.v1.model.Pagination;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -519,68 +517,66 @@ public final class Cli {
   // --- messages list, message get, stop, fork ---
 
   private int messagesList(V0Client client, Settings settings) {
-    String chatId = invocation.argument(0);
     int limit = settings.limit != null ? settings.limit : (settings.all ? 100 : 20);
-    String cursor = invocation.value("--cursor");
-    console.startSpinner("listing");
-    while (true) {
-      MessageList page = client.messages().list(chatId, limit, cursor);
-      console.stopSpinner();
-      List<Message> messages = page.getMessages();
-      if (messages != null) {
-        for (Message message : messages) {
-          if (json) {
-            console.line(lines.line("item", lines.tree(message, Message.class)));
-          } else {
-            console.line(messageLine(message.getId(), message.getRole() == null ? null
-                : message.getRole().value(), message.getFinishReason() == null ? null
-                : message.getFinishReason().value(), String.valueOf(message.getCreatedAt()),
-                preview(message)));
+    return printPages(client.messages().listAll(invocation.argument(0), limit), settings,
+        new ItemPrinter<Message>() {
+          @Override public void print(Message message) {
+            if (json) {
+              console.line(lines.line("item", lines.tree(message, Message.class)));
+            } else {
+              console.line(messageLine(message.getId(), message.getRole() == null ? null
+                  : message.getRole().value(), message.getFinishReason() == null ? null
+                  : message.getFinishReason().value(), String.valueOf(message.getCreatedAt()),
+                  preview(message)));
+            }
           }
-        }
-      }
-      String next = page.getCursor();
-      if (next == null || next.isEmpty() || next.equals(cursor)) return 0;
-      if (!settings.all) {
-        console.error("v0: more messages: add --all, or --cursor " + next);
-        return 0;
-      }
-      cursor = next;
-      console.startSpinner("listing");
-    }
+        });
   }
 
   private int messagesListV1(V0Client client, Settings settings) {
-    String chatId = invocation.argument(0);
-    Integer limit = settings.limit;
-    String cursor = invocation.value("--cursor");
-    console.startSpinner("listing");
-    while (true) {
-      MessageSummaryList page = client.v1().findMessages(chatId, limit, cursor);
-      console.stopSpinner();
-      List<MessageSummary> messages = page.getData();
-      if (messages != null) {
-        for (MessageSummary message : messages) {
-          if (json) {
-            console.line(lines.line("item", lines.tree(message, MessageSummary.class)));
-          } else {
-            console.line(messageLine(message.getId(), message.getRole() == null ? null
-                : message.getRole().value(), message.getFinishReason() == null ? null
-                : message.getFinishReason().value(), message.getCreatedAt(),
-                message.getContent()));
+    return printPages(client.v1().findAllMessages(invocation.argument(0), settings.limit), settings,
+        new ItemPrinter<MessageSummary>() {
+          @Override public void print(MessageSummary message) {
+            if (json) {
+              console.line(lines.line("item", lines.tree(message, MessageSummary.class)));
+            } else {
+              console.line(messageLine(message.getId(), message.getRole() == null ? null
+                  : message.getRole().value(), message.getFinishReason() == null ? null
+                  : message.getFinishReason().value(), message.getCreatedAt(),
+                  message.getContent()));
+            }
           }
+        });
+  }
+
+  /** Prints one item of a list. */
+  private interface ItemPrinter<T> {
+    void print(T item);
+  }
+
+  /**
+   * Prints the pages of {@code list} from {@code --cursor}: all of them with {@code --all}, else
+   * the first, with a hint on stderr naming the cursor of the next.
+   */
+  private <P, T> int printPages(Paginated<P, T> list, Settings settings, ItemPrinter<T> printer) {
+    Paginated<P, T> pages = list.startingAt(invocation.value("--cursor"));
+    console.startSpinner("listing");
+    try {
+      for (P page : pages.pages()) {
+        console.stopSpinner();
+        for (T item : pages.items(page)) printer.print(item);
+        String next = pages.nextCursor(page);
+        if (!settings.all) {
+          if (next != null && !next.isEmpty()) {
+            console.error("v0: more messages: add --all, or --cursor " + next);
+          }
+          return 0;
         }
+        console.startSpinner("listing");
       }
-      Pagination pagination = page.getPagination();
-      String next = pagination != null && Boolean.TRUE.equals(pagination.getHasMore())
-          ? pagination.getNextCursor() : null;
-      if (next == null || next.isEmpty() || next.equals(cursor)) return 0;
-      if (!settings.all) {
-        console.error("v0: more messages: add --all, or --cursor " + next);
-        return 0;
-      }
-      cursor = next;
-      console.startSpinner("listing");
+      return 0;
+    } finally {
+      console.stopSpinner();
     }
   }
 
