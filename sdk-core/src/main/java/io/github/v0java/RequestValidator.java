@@ -74,4 +74,68 @@ final class RequestValidator {
           "must be between " + min + " and " + max + ", got " + limit);
     }
   }
+
+  // ---------------------------------------------------------------- account resources
+
+  static void required(String field, Object value) {
+    if (value == null) throw new V0InvalidRequestException(field, "is required");
+  }
+
+  /** A text of at most {@code max} characters (UTF-16 units, as the API counts); null passes. */
+  static void maxLength(String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      throw new V0InvalidRequestException(field, "is " + value.length() + " characters long; at most "
+          + max + " are allowed");
+    }
+  }
+
+  /** A name of 1 to {@code max} characters; null passes (required-ness is checked apart). */
+  static void name(String field, String value, int max) {
+    if (value == null) return;
+    if (value.trim().isEmpty()) throw new V0InvalidRequestException(field, "must not be blank");
+    maxLength(field, value, max);
+  }
+
+  /** An absolute http(s) URL of at most {@code max} characters; null passes. */
+  static void httpUrl(String field, String value, int max) {
+    if (value == null) return;
+    maxLength(field, value, max);
+    if (okhttp3.HttpUrl.parse(value) == null) {
+      throw new V0InvalidRequestException(field, "must be an absolute http or https URL: " + value);
+    }
+  }
+
+  /** A filter sent as a query parameter: not blank when given. */
+  static void queryValue(String field, String value) {
+    if (value != null && value.trim().isEmpty()) {
+      throw new V0InvalidRequestException(field, "must not be blank");
+    }
+  }
+
+  /**
+   * A secret value sent on to another server (a token, a header value): not empty and free of
+   * line breaks and NUL. The message never repeats the value.
+   */
+  static void secret(String field, String value) {
+    if (value == null) throw new V0InvalidRequestException(field, "is required");
+    if (value.isEmpty()) throw new V0InvalidRequestException(field, "must not be empty");
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\r' || c == '\n' || c == 0) {
+        throw new V0InvalidRequestException(field, "must not contain line breaks or NUL");
+      }
+    }
+  }
+
+  /** An HTTP header name: a non-empty token (RFC 9110), so it cannot split a header. */
+  static void headerName(String field, String name) {
+    if (name == null || name.isEmpty()) throw new V0InvalidRequestException(field, "header names must not be empty");
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean token = c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+      if (!token) {
+        throw new V0InvalidRequestException(field, "not a valid header name: " + name);
+      }
+    }
+  }
 }

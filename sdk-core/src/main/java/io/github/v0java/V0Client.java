@@ -57,6 +57,10 @@ public final class V0Client implements Closeable {
   private final Chats chats;
   private final Messages messages;
   private final LegacyV1 legacyV1;
+  private final McpServers mcpServers;
+  private final Settings settings;
+  private final Usage usage;
+  private final Webhooks webhooks;
   private final StreamCalls streams;
   private final PollingOptions recoveryOptions;
 
@@ -109,6 +113,10 @@ public final class V0Client implements Closeable {
     this.chats = new Chats(this);
     this.messages = new Messages(this);
     this.legacyV1 = new LegacyV1(this);
+    this.mcpServers = new McpServers(this);
+    this.settings = new Settings(this);
+    this.usage = new Usage(this);
+    this.webhooks = new Webhooks(this);
   }
 
   /** A client for the API key in the environment variable {@value #API_KEY_ENV}. */
@@ -129,6 +137,26 @@ public final class V0Client implements Closeable {
   /** Message operations of API v2: send (sync, async, streamed), list, get, stop. */
   public Messages messages() {
     return messages;
+  }
+
+  /** MCP servers chats can use as sources of tools: list, create, get, update, delete. */
+  public McpServers mcpServers() {
+    return mcpServers;
+  }
+
+  /** Team settings: the hosts trusted to embed previews. */
+  public Settings settings() {
+    return settings;
+  }
+
+  /** Credits and activity: usage summary, usage events (paginated), activity report. */
+  public Usage usage() {
+    return usage;
+  }
+
+  /** Webhooks for chat and message events: list, create, get, update, delete. */
+  public Webhooks webhooks() {
+    return webhooks;
   }
 
   /** The legacy API v1 (create chat and send message with a response mode, fork, ...). */
