@@ -3,12 +3,14 @@ package io.github.v0java.rx;
 import io.github.v0java.Cancellable;
 import io.github.v0java.MessageState;
 import io.github.v0java.StreamListener;
+import io.github.v0java.UsageFilter;
 import io.github.v0java.V0Client;
 import io.github.v0java.model.ChatStreamEvent;
 import io.github.v0java.model.CreateChatRequest;
 import io.github.v0java.model.Message;
 import io.github.v0java.model.MessageStreamEvent;
 import io.github.v0java.model.SendMessageRequest;
+import io.github.v0java.model.UsageEvent;
 import io.github.v0java.PendingGeneration;
 import io.github.v0java.PollingOptions;
 import io.reactivex.rxjava3.core.Completable;
@@ -151,6 +153,18 @@ public final class RxV0 {
     return PageFlowables.items(new Supplier<Iterator<Message>>() {
       @Override public Iterator<Message> get() {
         return client.messages().listAll(chatId, pageSize).iterator();
+      }
+    });
+  }
+
+  /**
+   * Every usage event of {@code filter} ({@code GET /usage/events}), {@code pageSize} per page.
+   * Backpressured like {@link #listAll}: a page is fetched only when the items requested need it.
+   */
+  public Flowable<UsageEvent> listAllUsageEvents(final UsageFilter filter, final int pageSize) {
+    return PageFlowables.items(new Supplier<Iterator<UsageEvent>>() {
+      @Override public Iterator<UsageEvent> get() {
+        return client.usage().listAllEvents(filter, pageSize).iterator();
       }
     });
   }

@@ -13,9 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.v0java.PollingOptions;
+import io.github.v0java.UsageFilter;
 import io.github.v0java.V0Client;
 import io.github.v0java.model.Message;
 import io.github.v0java.model.SendMessageRequest;
+import io.github.v0java.model.UsageEvent;
 import io.reactivex.rxjava3.subscribers.TestSubscriber;
 import io.reactivex.rxjava3.observers.TestObserver;
 import java.util.concurrent.TimeUnit;
@@ -127,6 +129,41 @@ class RxPollingAndPagingTest {
     subscriber.request(10);
 
     subscriber.assertComplete().assertValueCount(3);
+    assertThat(server.getAllServeEvents()).hasSize(2);
+  }
+
+  static String usageEvents(boolean hasMore, String cursor, String... ids) {
+    StringBuilder data = new StringBuilder();
+    for (String id : ids) {
+      if (data.length() > 0) data.append(',');
+      data.append("{\"id\":\"").append(id).append("\",\"object\":\"usage_event\",\"type\":\"generation\",")
+          .append("\"createdAt\":\"2026-11-20T09:15:02Z\",\"sources\":[\"on-demand\"],\"waived\":false,")
+          .append("\"tokens\":null,\"creditsCost\":{\"input\":0,\"output\":0,\"cacheRead\":0,\"cacheWrite\":0,")
+          .append("\"total\":0.5,\"charged\":0.5}}");
+    }
+    return "{\"object\":\"list\",\"range\":{\"start\":\"2026-11-01T00:00:00Z\",\"end\":\"2026-12-01T00:00:00Z\"},"
+        + "\"scope\":{\"id\":\"team_1\",\"type\":\"team\",\"isTeamWide\":true},\"data\":[" + data + "],"
+        + "\"pagination\":{\"hasMore\":" + hasMore + ",\"cursor\":" + (cursor == null ? "null" : "\"" + cursor + "\"")
+        + "}}";
+  }
+
+  @Test void usageEventsFlowableFetchesEachPageWhenRequested() {
+    server.stubFor(get(urlEqualTo("/v2/usage/events?userId=u1&limit=2"))
+        .willReturn(okJson(usageEvents(true, "p2", "e1", "e2"))));
+    server.stubFor(get(urlEqualTo("/v2/usage/events?userId=u1&limit=2&cursor=p2"))
+        .willReturn(okJson(usageEvents(false, null, "e3"))));
+
+    TestSubscriber<UsageEvent> subscriber =
+        rx.listAllUsageEvents(UsageFilter.builder().userId("u1").build(), 2).test(0);
+    assertThat(server.getAllServeEvents()).isEmpty();
+    subscriber.request(2);
+    subscriber.assertValueCount(2);
+    assertThat(server.getAllServeEvents()).hasSize(1);
+    subscriber.request(10);
+
+    subscriber.assertComplete().assertValueCount(3);
+    assertThat(subscriber.values().get(2).getId()).isEqualTo("e3");
+    assertThat(subscriber.values().get(2).getTokens()).isNull();
     assertThat(server.getAllServeEvents()).hasSize(2);
   }
 
