@@ -24,6 +24,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -81,6 +82,12 @@ public final class FakeV0Server implements AutoCloseable {
   public static final int DEFAULT_ASYNC_POLLS = 3;
   /** Messages in every chat's history unless {@link #messageHistory} says otherwise. */
   public static final int DEFAULT_HISTORY_SIZE = 6;
+  /** Id of the MCP server the fake creates (and of the first one it lists). */
+  public static final String MCP_SERVER_ID = "mcp_5tR2x9";
+  /** Id of the webhook the fake creates (and of the first one it lists). */
+  public static final String WEBHOOK_ID = "hook_6Fq1z8";
+  /** Usage events listed unless {@link #usageEvents} says otherwise. */
+  public static final int DEFAULT_USAGE_EVENTS = 12;
 
   private static final String TRANSFORMER = "v0-fake";
   private static final String V2_ASYNC = "v2-async-generation";
@@ -113,6 +120,7 @@ public final class FakeV0Server implements AutoCloseable {
   private volatile int historySize = DEFAULT_HISTORY_SIZE;
   private volatile Integer fixedPageSize;
   private volatile int asyncPolls = DEFAULT_ASYNC_POLLS;
+  private volatile int usageEventCount = DEFAULT_USAGE_EVENTS;
 
   private FakeV0Server(int port) {
     server = new WireMockServer(wireMockConfig()
@@ -286,6 +294,17 @@ public final class FakeV0Server implements AutoCloseable {
   }
 
   /**
+   * {@link Operation#LIST_USAGE_EVENTS} lists {@code total} events (newest first), paged by the
+   * request's {@code limit} (default 50) and {@code cursor}; the last page has {@code hasMore: false}
+   * and a null cursor.
+   */
+  public FakeV0Server usageEvents(int total) {
+    if (total < 0) throw new IllegalArgumentException("total < 0");
+    usageEventCount = total;
+    return this;
+  }
+
+  /**
    * Makes {@code operation} answer {@code status} with the error body of its API version: v2
    * {@code {"message": ...}}, v1 {@code {"error": {"message", "type"}}} with the type of the status
    * ({@link Fixtures#v1ErrorType}). A 429 also carries {@code Retry-After: 1}.
@@ -329,6 +348,7 @@ public final class FakeV0Server implements AutoCloseable {
     historySize = DEFAULT_HISTORY_SIZE;
     fixedPageSize = null;
     asyncPolls = DEFAULT_ASYNC_POLLS;
+    usageEventCount = DEFAULT_USAGE_EVENTS;
     installDefaults();
     return this;
   }
@@ -401,6 +421,7 @@ public final class FakeV0Server implements AutoCloseable {
         "assistant", Generation.V1_ROWS_TEXT, Generation.v1Rows(1.0), "stop", true)));
     stub(Operation.V1_STOP_MESSAGE, DEFAULT, request -> json(200, obj("success", true)));
 
+    installAccountDefaults();
     installPolls();
   }
 
@@ -631,6 +652,138 @@ public final class FakeV0Server implements AutoCloseable {
     List<String> texts = new ArrayList<>();
     for (Object row : rows) texts.add((String) ((List<?>) ((List<?>) row).get(1)).get(2));
     return String.join("\n\n", texts);
+  }
+
+  // ---------------------------------------------------------------- account operations
+
+  private void installAccountDefaults() {
+    stub(Operation.LIST_MCP_SERVERS, DEFAULT, request -> json(200, AccountFixtures.mcpServers()));
+    stub(Operation.CREATE_MCP_SERVER, DEFAULT, request -> {
+      Map<?, ?> body = bodyObject(request);
+      if (body == null) return errorResponse(false, 422, "The request body must be a JSON object").build();
+      if (!(body.get("name") instanceof String) || ((String) body.get("name")).isEmpty()) {
+        return errorResponse(false, 422, "name: Required").build();
+      }
+      if (!(body.get("url") instanceof String)) return errorResponse(false, 422, "url: Required").build();
+      Map<String, Object> server = AccountFixtures.mcpServer(MCP_SERVER_ID, (String) body.get("name"),
+          (String) body.get("url"), "", true, obj("type", "none"), "user");
+      return json(200, merged(server, body, "description", "enabled", "auth", "scope"));
+    });
+    stub(Operation.GET_MCP_SERVER, DEFAULT, request ->
+        json(200, AccountFixtures.mcpServer(param(Operation.GET_MCP_SERVER, request, "mcpServerId"))));
+    stub(Operation.UPDATE_MCP_SERVER, DEFAULT, request -> {
+      Map<?, ?> body = bodyObject(request);
+      if (body == null) return errorResponse(false, 422, "The request body must be a JSON object").build();
+      Map<String, Object> server = AccountFixtures.mcpServer(param(Operation.UPDATE_MCP_SERVER, request, "mcpServerId"));
+      return json(200, merged(server, body, "name", "url", "description", "enabled", "auth", "scope"));
+    });
+    stub(Operation.DELETE_MCP_SERVER, DEFAULT, request -> json(200, obj("success", true)));
+
+    stub(Operation.GET_PREVIEW_HOSTS, DEFAULT, request ->
+        json(200, AccountFixtures.previewHosts(AccountFixtures.defaultPreviewHosts())));
+    stub(Operation.SET_PREVIEW_HOSTS, DEFAULT, request -> {
+      Map<?, ?> body = bodyObject(request);
+      Object hosts = body == null ? null : body.get("hosts");
+      if (!(hosts instanceof List)) return errorResponse(false, 422, "hosts: Required").build();
+      if (((List<?>) hosts).size() > 5) return errorResponse(false, 422, "hosts: at most 5 entries").build();
+      return json(200, AccountFixtures.previewHosts((List<?>) hosts));
+    });
+
+    stub(Operation.GET_USAGE_SUMMARY, DEFAULT, request -> usageReport(request, false));
+    stub(Operation.GET_USAGE_ACTIVITY, DEFAULT, request -> usageReport(request, true));
+    stub(Operation.LIST_USAGE_EVENTS, DEFAULT, this::listUsageEvents);
+
+    stub(Operation.LIST_WEBHOOKS, DEFAULT, request -> json(200, AccountFixtures.webhooks()));
+    stub(Operation.CREATE_WEBHOOK, DEFAULT, request -> {
+      Map<?, ?> body = bodyObject(request);
+      if (body == null) return errorResponse(false, 422, "The request body must be a JSON object").build();
+      for (String field : new String[] {"name", "url"}) {
+        if (!(body.get(field) instanceof String)) return errorResponse(false, 422, field + ": Required").build();
+      }
+      if (!(body.get("events") instanceof List)) return errorResponse(false, 422, "events: Required").build();
+      return json(200, AccountFixtures.webhook(WEBHOOK_ID, (String) body.get("name"), (List<?>) body.get("events"),
+          (String) body.get("url"), body.get("chatId")));
+    });
+    stub(Operation.GET_WEBHOOK, DEFAULT, request ->
+        json(200, AccountFixtures.webhook(param(Operation.GET_WEBHOOK, request, "hookId"))));
+    stub(Operation.UPDATE_WEBHOOK, DEFAULT, request -> {
+      Map<?, ?> body = bodyObject(request);
+      if (body == null) return errorResponse(false, 422, "The request body must be a JSON object").build();
+      Map<String, Object> hook = AccountFixtures.webhook(param(Operation.UPDATE_WEBHOOK, request, "hookId"));
+      return json(200, merged(hook, body, "name", "events", "url"));
+    });
+    stub(Operation.DELETE_WEBHOOK, DEFAULT, request ->
+        json(200, obj("id", param(Operation.DELETE_WEBHOOK, request, "hookId"), "deleted", true)));
+  }
+
+  private ResponseDefinition usageReport(Request request, boolean activity) {
+    Instant[] range = usageRange(request);
+    if (range == null) return errorResponse(false, 422, "start and end must be ISO-8601 instants, start before end").build();
+    String userId = queryValue(request, "userId");
+    return json(200, activity ? AccountFixtures.usageActivity(range[0], range[1], userId)
+        : AccountFixtures.usageSummary(range[0], range[1], userId));
+  }
+
+  private ResponseDefinition listUsageEvents(Request request) {
+    Instant[] range = usageRange(request);
+    if (range == null) return errorResponse(false, 422, "start and end must be ISO-8601 instants, start before end").build();
+    int limit = 50;
+    String limitParam = queryValue(request, "limit");
+    if (limitParam != null) {
+      try {
+        limit = Integer.parseInt(limitParam);
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > 100) return errorResponse(false, 422, "limit must be an integer from 1 to 100").build();
+    }
+    int offset = 0;
+    String cursor = queryValue(request, "cursor");
+    if (cursor != null) {
+      offset = decodeCursor(cursor);
+      if (offset < 0) return errorResponse(false, 422, "Invalid cursor").build();
+    }
+    String userId = queryValue(request, "userId");
+    int total = usageEventCount;
+    int end = Math.min(total, offset + limit);
+    List<Object> events = new ArrayList<>();
+    for (int index = offset; index < end; index++) {
+      events.add(AccountFixtures.usageEvent(index, userId, queryValue(request, "chatId"),
+          queryValue(request, "messageId")));
+    }
+    String next = end < total ? encodeCursor(end) : null;
+    return json(200, AccountFixtures.usageEventList(range[0], range[1], userId, events, next));
+  }
+
+  /** The range of a usage request ({@code start}, {@code end}; the month of the epoch by default), or null if invalid. */
+  private static Instant[] usageRange(Request request) {
+    try {
+      String start = queryValue(request, "start");
+      String end = queryValue(request, "end");
+      Instant from = start != null ? Instant.parse(start) : AccountFixtures.USAGE_START;
+      Instant to = end != null ? Instant.parse(end) : AccountFixtures.USAGE_END;
+      return from.isAfter(to) ? null : new Instant[] {from, to};
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static String queryValue(Request request, String name) {
+    QueryParameter parameter = request.queryParameter(name);
+    return parameter.isPresent() ? parameter.firstValue() : null;
+  }
+
+  private static Map<?, ?> bodyObject(Request request) {
+    Object parsed = Json.parseOrNull(request.getBodyAsString());
+    return parsed instanceof Map ? (Map<?, ?>) parsed : null;
+  }
+
+  /** {@code base} with the {@code fields} that {@code body} sets. */
+  private static Map<String, Object> merged(Map<String, Object> base, Map<?, ?> body, String... fields) {
+    for (String field : fields) {
+      if (body.containsKey(field) && body.get(field) != null) base.put(field, body.get(field));
+    }
+    return base;
   }
 
   // ---------------------------------------------------------------- helpers

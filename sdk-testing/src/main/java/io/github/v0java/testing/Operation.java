@@ -31,6 +31,37 @@ public enum Operation {
   /** {@code POST /v2/chats/{chatId}/messages/{messageId}/stop}: {@code {messageId}}. */
   STOP_MESSAGE("POST", "/v2/chats/{chatId}/messages/{messageId}/stop"),
 
+  /** {@code GET /v2/mcp-servers}: a list of McpServer. */
+  LIST_MCP_SERVERS("GET", "/v2/mcp-servers"),
+  /** {@code POST /v2/mcp-servers}: McpServer (the body's fields, id {@link FakeV0Server#MCP_SERVER_ID}). */
+  CREATE_MCP_SERVER("POST", "/v2/mcp-servers"),
+  /** {@code GET /v2/mcp-servers/{mcpServerId}}: McpServer. */
+  GET_MCP_SERVER("GET", "/v2/mcp-servers/{mcpServerId}"),
+  /** {@code PATCH /v2/mcp-servers/{mcpServerId}}: McpServer with the fields sent. */
+  UPDATE_MCP_SERVER("PATCH", "/v2/mcp-servers/{mcpServerId}"),
+  /** {@code DELETE /v2/mcp-servers/{mcpServerId}}: {@code {"success": true}}. */
+  DELETE_MCP_SERVER("DELETE", "/v2/mcp-servers/{mcpServerId}"),
+  /** {@code GET /v2/settings/preview-hosts}: TrustedPreviewHosts. */
+  GET_PREVIEW_HOSTS("GET", "/v2/settings/preview-hosts"),
+  /** {@code PUT /v2/settings/preview-hosts}: TrustedPreviewHosts (the hosts sent). */
+  SET_PREVIEW_HOSTS("PUT", "/v2/settings/preview-hosts"),
+  /** {@code GET /v2/usage/summary}: UsageSummary, one day per day of the range. */
+  GET_USAGE_SUMMARY("GET", "/v2/usage/summary"),
+  /** {@code GET /v2/usage/events}: UsageEventList, paged (see {@link FakeV0Server#usageEvents}). */
+  LIST_USAGE_EVENTS("GET", "/v2/usage/events"),
+  /** {@code GET /v2/usage/activity}: UsageActivity. */
+  GET_USAGE_ACTIVITY("GET", "/v2/usage/activity"),
+  /** {@code GET /v2/hooks}: a list of {@code {id, name}}. */
+  LIST_WEBHOOKS("GET", "/v2/hooks"),
+  /** {@code POST /v2/hooks}: Webhook (the body's fields, id {@link FakeV0Server#WEBHOOK_ID}). */
+  CREATE_WEBHOOK("POST", "/v2/hooks"),
+  /** {@code GET /v2/hooks/{hookId}}: Webhook. */
+  GET_WEBHOOK("GET", "/v2/hooks/{hookId}"),
+  /** {@code PATCH /v2/hooks/{hookId}}: Webhook with the fields sent. */
+  UPDATE_WEBHOOK("PATCH", "/v2/hooks/{hookId}"),
+  /** {@code DELETE /v2/hooks/{hookId}}: {@code {id, deleted: true}}. */
+  DELETE_WEBHOOK("DELETE", "/v2/hooks/{hookId}"),
+
   /** {@code POST /v1/chats} (any {@code responseMode}). */
   V1_CREATE_CHAT("POST", "/v1/chats"),
   /** {@code POST /v1/chats/{chatId}/messages} (any {@code responseMode}). */

@@ -54,6 +54,14 @@ final class Schemas {
       out.put("v2/" + name, v2Schemas.get(name));
     }
     out.put("v2/StopMessageResponse", okSchema(v2, "/chats/{chatId}/messages/{messageId}/stop"));
+    for (String name : new String[] {"McpServer", "TrustedPreviewHosts", "UsageSummary", "UsageEventList",
+        "UsageActivity", "Webhook"}) {
+      out.put("v2/" + name, v2Schemas.get(name));
+    }
+    out.put("v2/McpServerList", okSchema(v2, "get", "/mcp-servers"));
+    out.put("v2/DeleteMcpServerResponse", okSchema(v2, "delete", "/mcp-servers/{mcpServerId}"));
+    out.put("v2/WebhookList", okSchema(v2, "get", "/hooks"));
+    out.put("v2/DeleteWebhookResponse", okSchema(v2, "delete", "/hooks/{hookId}"));
     Map<String, Object> v1Schemas = (Map<String, Object>) ((Map<String, Object>) v1.get("components")).get("schemas");
     for (String name : new String[] {"ChatDetail", "MessageDetail", "MessageSummaryList", "UnauthorizedError",
         "ForbiddenError", "NotFoundError", "ConflictError", "PayloadTooLargeError", "UnprocessableEntityError",
@@ -64,10 +72,14 @@ final class Schemas {
     return out;
   }
 
-  @SuppressWarnings("unchecked")
   private static Object okSchema(Map<String, Object> spec, String path) {
+    return okSchema(spec, "post", path);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object okSchema(Map<String, Object> spec, String method, String path) {
     Map<String, Object> op = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) spec.get("paths"))
-        .get(path)).get("post");
+        .get(path)).get(method);
     Map<String, Object> ok = (Map<String, Object>) ((Map<String, Object>) op.get("responses")).get("200");
     Map<String, Object> json = (Map<String, Object>) ((Map<String, Object>) ok.get("content")).get("application/json");
     return json.get("schema");
