@@ -49,6 +49,13 @@ INTENDED = {
         " it; it stays untyped ({}) and the four shapes are standalone components checked through"
         " STANDALONE (AskUserQuestionsData, ExitPlanModeData, IntegrationRequestData,"
         " VercelConnectData).",
+    ("#/paths/~1chats~1{chatId}~1files~1download/get/responses/200/content", "media-type"):
+        "upstream declares application/json, but the server answers the ZIP archive itself; declared"
+        " application/zip as a binary string (x-download), so the body is streamed, never decoded.",
+    ("#/components/schemas/FileValidationError", "type"):
+        "upstream's 422 of chats.updateFiles is an anyOf without a discriminator (invalid file"
+        " contents with issues, or any other message); one object with an optional issues list reads"
+        " both.",
 }
 
 # Components that no operation references, compared with the upstream shape they model.
@@ -68,6 +75,9 @@ STANDALONE = {
         "VercelConnectData":
             "/components/schemas/Message/properties/parts/items/oneOf[type=agent-action]"
             "/properties/data/anyOf/3",
+        "FileIssue":
+            "/paths/~1chats~1{chatId}~1files/patch/responses/422/content/application~1json/schema"
+            "/anyOf/0/properties/issues/items",
     },
 }
 

@@ -1,19 +1,52 @@
 package io.github.v0java;
 
 import io.github.v0java.api.ChatsApi;
+import io.github.v0java.internal.AtomicFile;
 import io.github.v0java.model.AsyncChat;
 import io.github.v0java.model.Chat;
+import io.github.v0java.model.ChatDeployment;
+import io.github.v0java.model.ChatFiles;
+import io.github.v0java.model.ChatList;
+import io.github.v0java.model.ChatMessages;
+import io.github.v0java.model.ChatPreview;
 import io.github.v0java.model.ChatStreamEvent;
 import io.github.v0java.model.ChatWithUsage;
+import io.github.v0java.model.CreateChatFromFilesRequest;
+import io.github.v0java.model.CreateChatFromRepoRequest;
+import io.github.v0java.model.CreateChatFromZipRequest;
 import io.github.v0java.model.CreateChatRequest;
+import io.github.v0java.model.CreateVercelProjectRequest;
+import io.github.v0java.model.CreatedVercelProject;
+import io.github.v0java.model.DeleteChatResponse;
+import io.github.v0java.model.DuplicateChatRequest;
+import io.github.v0java.model.FileChange;
 import io.github.v0java.model.Message;
+import io.github.v0java.model.RestoreMessageRequest;
+import io.github.v0java.model.UpdateChatFilesRequest;
+import io.github.v0java.model.UpdateChatRequest;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import okhttp3.ResponseBody;
+import okio.BufferedSink;
+import okio.Okio;
 
 /**
  * Chat operations of API v2. A chat is created from a first message, whose answer arrives in one
  * of three ways: {@link #create} waits for it, {@link #createStream} streams it as it is
- * generated, {@link #createAsync} returns at once with ids to poll.
+ * generated, {@link #createAsync} returns at once with ids to poll. A chat can also start from
+ * source files, a ZIP archive or a GitHub repository. The app a chat builds is in hand through
+ * {@link #files}, {@link #writeFiles}, {@link #downloadFiles} and {@link #awaitPreview}.
  */
 public final class Chats {
+  /** The page size the API uses when none is given. */
+  public static final int DEFAULT_LIMIT = 20;
+  /** The largest page the API returns. */
+  public static final int MAX_LIMIT = 100;
+
   private final V0Client client;
   private final ChatsApi api;
 
@@ -84,6 +117,288 @@ public final class Chats {
     String id = RequestValidator.pathId("chatId", chatId);
     return client.streams().enqueue(api.resume(id), ChatStreamEvent.class, listener,
         client.recovery(id));
+  }
+
+  /**
+   * Returns one page of the chats the API key can see ({@code GET /chats}), newest first.
+   *
+   * @param filter which chats ({@link ChatFilter#all()} for every one)
+   * @param limit page size, 1 to {@value #MAX_LIMIT}
+   * @param cursor the cursor of the previous page, or null for the first page
+   */
+  public ChatList list(ChatFilter filter, int limit, String cursor) {
+    if (filter == null) throw new V0InvalidRequestException("filter", "is null");
+    RequestValidator.limit("limit", limit, 1, MAX_LIMIT);
+    return client.execute(listCall(filter, limit, cursor));
+  }
+
+  /** Returns the first page of every chat, {@value #DEFAULT_LIMIT} at most. */
+  public ChatList list() {
+    return list(ChatFilter.all(), DEFAULT_LIMIT, null);
+  }
+
+  /**
+   * The chats {@code filter} selects, fetched {@code pageSize} at a time as the iteration
+   * proceeds, following the cursor to the last page.
+   *
+   * <pre>{@code
+   * for (Chat chat : v0.chats().listAll(ChatFilter.all(), 100)) { ... }
+   * }</pre>
+   */
+  public Paginated<ChatList, Chat> listAll(final ChatFilter filter, final int pageSize) {
+    if (filter == null) throw new V0InvalidRequestException("filter", "is null");
+    RequestValidator.limit("limit", pageSize, 1, MAX_LIMIT);
+    return new Paginated<>(new Paginated.Source<ChatList, Chat>() {
+      @Override public ChatList fetch(String cursor) {
+        return client.execute(listCall(filter, pageSize, cursor));
+      }
+
+      @Override public List<Chat> items(ChatList page) {
+        return page.getChats();
+      }
+
+      @Override public String nextCursor(ChatList page) {
+        return page.getCursor();
+      }
+    });
+  }
+
+  private retrofit2.Call<ChatList> listCall(ChatFilter filter, int limit, String cursor) {
+    return api.list(limit, cursor, filter.authorId(), filter.vercelProjectId(), filter.metadataQuery());
+  }
+
+  /**
+   * Changes a chat's title, privacy or metadata ({@code PATCH /chats/{chatId}}); unset fields stay
+   * as they are. Metadata entries are merged, and an entry whose value is null deletes that key.
+   */
+  public Chat update(String chatId, UpdateChatRequest request) {
+    String id = RequestValidator.pathId("chatId", chatId);
+    if (request == null) throw new V0InvalidRequestException("request", "is null");
+    RequestValidator.metadataChanges("metadata", request.getMetadata());
+    return client.execute(api.update(id, request));
+  }
+
+  /** Deletes a chat and its messages ({@code DELETE /chats/{chatId}}); needs edit access. */
+  public DeleteChatResponse delete(String chatId) {
+    return client.execute(api.delete(RequestValidator.pathId("chatId", chatId)));
+  }
+
+  /** Copies a chat into a new private one ({@code POST /chats/{chatId}/duplicate}). */
+  public Chat duplicate(String chatId) {
+    return duplicate(chatId, DuplicateChatRequest.builder().build());
+  }
+
+  /** Copies a chat into a new one with the privacy and title {@code request} sets. */
+  public Chat duplicate(String chatId, DuplicateChatRequest request) {
+    String id = RequestValidator.pathId("chatId", chatId);
+    if (request == null) throw new V0InvalidRequestException("request", "is null");
+    if (request.getPrivacy() == null) throw new V0InvalidRequestException("privacy", "is required");
+    return client.execute(api.duplicate(id, request));
+  }
+
+  /**
+   * Creates a chat from source files ({@code POST /chats/from-files}): 1 to
+   * {@value FileUploads#MAX_FILES} UTF-8 text files, checked before the request.
+   * {@link FileUploads} reads them from disk.
+   */
+  public ChatWithUsage createFromFiles(CreateChatFromFilesRequest request) {
+    if (request == null) throw new V0InvalidRequestException("request", "is null");
+    FileUploads.check(request.getFiles());
+    RequestValidator.metadata("metadata", request.getMetadata());
+    return client.execute(api.createFromFiles(request));
+  }
+
+  /** Creates a chat from every file under {@code directory}; see {@link FileUploads#fromDirectory}. */
+  public ChatWithUsage createFromDirectory(File directory) throws IOException {
+    return createFromFiles(CreateChatFromFilesRequest.builder()
+        .files(FileUploads.fromDirectory(directory))
+        .build());
+  }
+
+  /** Creates a chat from the ZIP archive at a URL ({@code POST /chats/from-zip}). */
+  public ChatWithUsage createFromZip(CreateChatFromZipRequest request) {
+    if (request == null) throw new V0InvalidRequestException("request", "is null");
+    RequestValidator.required("url", request.getUrl());
+    RequestValidator.metadata("metadata", request.getMetadata());
+    return client.execute(api.createFromZip(request));
+  }
+
+  /**
+   * Creates a chat from a GitHub repository ({@code POST /chats/from-repo}): a public one, or a
+   * private one connected through Vercel.
+   */
+  public ChatWithUsage createFromRepo(CreateChatFromRepoRequest request) {
+    if (request == null) throw new V0InvalidRequestException("request", "is null");
+    if (request.getRepo() == null) throw new V0InvalidRequestException("repo", "is required");
+    RequestValidator.required("repo.url", request.getRepo().getUrl());
+    String branch = request.getRepo().getBranch();
+    if (branch != null && branch.length() > MAX_BRANCH_LENGTH) {
+      throw new V0InvalidRequestException("repo.branch", "is " + branch.length()
+          + " characters long; at most " + MAX_BRANCH_LENGTH + " are allowed");
+    }
+    RequestValidator.metadata("metadata", request.getMetadata());
+    return client.execute(api.createFromRepo(request));
+  }
+
+  private static final int MAX_BRANCH_LENGTH = 250;
+
+  /**
+   * Returns the chat's source files ({@code GET /chats/{chatId}/files}); {@link ProjectFile}
+   * decodes them, {@link ProjectDirectory} writes them to disk.
+   */
+  public ChatFiles files(String chatId) {
+    return client.execute(api.getFiles(RequestValidator.pathId("chatId", chatId)));
+  }
+
+  /**
+   * Writes the chat's source files under {@code directory}: every path checked first (see
+   * {@link ProjectDirectory}), existing files replaced atomically.
+   *
+   * @throws V0UnsafePathException if the server sent an unsafe path (nothing is written)
+   */
+  public List<ProjectDirectory.WrittenFile> writeFiles(String chatId, File directory) throws IOException {
+    if (directory == null) throw new V0InvalidRequestException("directory", "is null");
+    ChatFiles files = files(chatId);
+    return ProjectDirectory.at(directory).write(files);
+  }
+
+  /**
+   * Creates, replaces or deletes files of a chat ({@code PATCH /chats/{chatId}/files}); a
+   * {@link FileChange} whose content is null deletes its file. Needs the chat's preview to be
+   * running. Returns the messages the change added.
+   */
+  public ChatMessages updateFiles(String chatId, UpdateChatFilesRequest request) {
+    String id = RequestValidator.pathId("chatId", chatId);
+    if (request == null) throw new V0InvalidRequestException("request", "is null");
+    List<FileChange> changes = request.getFiles();
+    if (changes == null || changes.isEmpty()) {
+      throw new V0InvalidRequestException("files", "at least one change is required");
+    }
+    Set<String> paths = new HashSet<>();
+    for (int i = 0; i < changes.size(); i++) {
+      FileChange change = changes.get(i);
+      if (change == null) throw new V0InvalidRequestException("files[" + i + "]", "is null");
+      RequestValidator.required("files[" + i + "].path", change.getPath());
+      if (!paths.add(change.getPath())) {
+        throw new V0InvalidRequestException("files[" + i + "].path", change.getPath()
+            + " appears twice; each path at most once");
+      }
+    }
+    return client.execute(api.updateFiles(id, request));
+  }
+
+  /**
+   * Streams the chat's files as a ZIP archive ({@code GET /chats/{chatId}/files/download}) into
+   * {@code out}, which is flushed, not closed. The archive is never held in memory.
+   *
+   * @return the number of bytes written
+   */
+  public long downloadFiles(String chatId, OutputStream out) throws IOException {
+    if (out == null) throw new V0InvalidRequestException("out", "is null");
+    ResponseBody body = download(chatId);
+    try {
+      BufferedSink sink = Okio.buffer(Okio.sink(out));
+      long written = sink.writeAll(body.source());
+      sink.flush();
+      return written;
+    } finally {
+      body.close();
+    }
+  }
+
+  /**
+   * Streams the chat's files as a ZIP archive into {@code file}, replacing it atomically (written
+   * beside it, then moved): a failed download leaves any previous file as it was.
+   *
+   * @return the number of bytes written
+   */
+  public long downloadFiles(String chatId, File file) throws IOException {
+    if (file == null) throw new V0InvalidRequestException("file", "is null");
+    ResponseBody body = download(chatId);
+    try {
+      return AtomicFile.write(file, body.source());
+    } finally {
+      body.close();
+    }
+  }
+
+  private ResponseBody download(String chatId) {
+    ResponseBody body = client.execute(api.downloadFiles(RequestValidator.pathId("chatId", chatId)));
+    if (body == null) throw new V0DecodingException(200, "the download answered no body", null);
+    return body;
+  }
+
+  /**
+   * Returns the chat's preview ({@code GET /chats/{chatId}/preview}), or null while it is starting
+   * (the API answers {@code null}); {@link #awaitPreview} waits for it. Its token is a secret.
+   */
+  public ChatPreview preview(String chatId) {
+    return client.execute(api.getPreview(RequestValidator.pathId("chatId", chatId)));
+  }
+
+  /** Waits until the chat's preview is ready, polling as {@link PollingOptions#defaults()} say. */
+  public ChatPreview awaitPreview(String chatId) {
+    return pendingPreview(chatId, PollingOptions.defaults()).await();
+  }
+
+  /**
+   * A handle on the chat's preview while it starts: {@link PendingGeneration#await()} polls
+   * {@code GET /chats/{chatId}/preview} until it is not null, with the same backoff,
+   * {@code Retry-After}, timeout and cancellation as a generation ({@code messageId()} is null).
+   */
+  public PendingGeneration<ChatPreview> pendingPreview(String chatId, PollingOptions options) {
+    final String id = RequestValidator.pathId("chatId", chatId);
+    if (options == null) throw new V0InvalidRequestException("options", "is null");
+    return new PendingGeneration<>(client, id, null, "the preview of chat " + id,
+        new PendingGeneration.Target<ChatPreview>() {
+          @Override public retrofit2.Call<ChatPreview> poll() {
+            return api.getPreview(id);
+          }
+
+          @Override public boolean isDone(ChatPreview polled) {
+            return true; // Null (not ready) never reaches here.
+          }
+
+          @Override public Object progressOf(ChatPreview polled) {
+            return null;
+          }
+
+          @Override public retrofit2.Call<?> stop() {
+            return null; // A preview cannot be stopped.
+          }
+        }, options);
+  }
+
+  /**
+   * Restores the files an assistant message produced ({@code POST
+   * /chats/{chatId}/restore-message}); they must not already be the latest. Returns the messages
+   * added.
+   */
+  public ChatMessages restoreMessage(String chatId, String messageId) {
+    String id = RequestValidator.pathId("chatId", chatId);
+    RequestValidator.required("messageId", messageId);
+    return client.execute(api.restoreMessage(id,
+        RestoreMessageRequest.builder().messageId(messageId).build()));
+  }
+
+  /**
+   * Deploys the chat to Vercel ({@code POST /chats/{chatId}/deploy}), creating the Vercel project
+   * if there is none. The build runs on Vercel afterwards; follow it with the Vercel API.
+   */
+  public ChatDeployment deploy(String chatId) {
+    return client.execute(api.deploy(RequestValidator.pathId("chatId", chatId)));
+  }
+
+  /**
+   * Creates a Vercel project and links it to the chat ({@code POST /chats/{chatId}/vercel-project}).
+   *
+   * @param name the project's name, or null for the chat's title
+   */
+  public CreatedVercelProject createVercelProject(String chatId, String name) {
+    String id = RequestValidator.pathId("chatId", chatId);
+    if (name != null && name.isEmpty()) throw new V0InvalidRequestException("name", "must not be empty");
+    return client.execute(api.createVercelProject(id,
+        CreateVercelProjectRequest.builder().name(name).build()));
   }
 
   private static void checkCreate(CreateChatRequest request) {

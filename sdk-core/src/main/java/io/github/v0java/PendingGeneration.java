@@ -39,12 +39,24 @@ public final class PendingGeneration<T> implements Cancellable {
   private volatile boolean cancelled;
   private Call<T> inFlight; // Guarded by lock.
   private volatile T lastPolled;
+  /** What is awaited, for messages: "message m1 of chat c1". */
+  private final String subject;
 
   PendingGeneration(V0Client client, String chatId, String messageId, Target<T> target,
       PollingOptions options) {
+    this(client, chatId, messageId, "message " + messageId + " of chat " + chatId, target, options);
+  }
+
+  /**
+   * Polls something other than a message ({@code messageId} null): the same backoff, timeout and
+   * cancellation; {@code subject} names it in exceptions. {@link Target#stop()} may return null.
+   */
+  PendingGeneration(V0Client client, String chatId, String messageId, String subject,
+      Target<T> target, PollingOptions options) {
     this.client = client;
     this.chatId = chatId;
     this.messageId = messageId;
+    this.subject = subject;
     this.target = target;
     this.options = options;
   }
@@ -54,7 +66,7 @@ public final class PendingGeneration<T> implements Cancellable {
     return chatId;
   }
 
-  /** The assistant message receiving the answer. */
+  /** The assistant message receiving the answer (null when what is awaited is not a message). */
   public String messageId() {
     return messageId;
   }
@@ -152,15 +164,14 @@ public final class PendingGeneration<T> implements Cancellable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new V0CancelledException("interrupted while waiting for message " + messageId);
+      throw new V0CancelledException("interrupted while waiting for " + subject);
     }
     checkCancelled();
   }
 
   private V0TimeoutException timeout(long start) {
     long seconds = (options.clock.nanoTime() - start) / 1_000_000_000L;
-    return new V0TimeoutException("message " + messageId + " of chat " + chatId
-        + " was not finished after " + seconds + " s", lastPolled);
+    return new V0TimeoutException(subject + " was not finished after " + seconds + " s", lastPolled);
   }
 
   private void checkCancelled() {
@@ -168,7 +179,7 @@ public final class PendingGeneration<T> implements Cancellable {
   }
 
   private V0CancelledException cancelledException() {
-    return new V0CancelledException("waiting for message " + messageId + " was cancelled");
+    return new V0CancelledException("waiting for " + subject + " was cancelled");
   }
 
   private static boolean equal(Object a, Object b) {
@@ -191,6 +202,7 @@ public final class PendingGeneration<T> implements Cancellable {
     if (options.stopOnCancel) {
       @SuppressWarnings("unchecked") // The answer is ignored whatever its type.
       Call<Object> stop = (Call<Object>) target.stop();
+      if (stop == null) return; // Nothing to stop on the server.
       stop.enqueue(new Callback<Object>() {
         @Override public void onResponse(Call<Object> call, Response<Object> response) {
           if (response.errorBody() != null) response.errorBody().close();

@@ -35,8 +35,7 @@ final class RequestValidator {
   }
 
   static void message(String field, String message) {
-    if (message == null) throw new V0InvalidRequestException(field, "is required");
-    if (message.isEmpty()) throw new V0InvalidRequestException(field, "must not be empty");
+    required(field, message);
   }
 
   static void skills(String field, Collection<?> skills) {
@@ -57,15 +56,51 @@ final class RequestValidator {
         throw new V0InvalidRequestException(field + "." + key, "key is " + key.length()
             + " characters long; at most " + MAX_METADATA_KEY_LENGTH + " are allowed");
       }
-      String value = entry.getValue();
-      if (value == null) {
-        throw new V0InvalidRequestException(field + "." + key, "value must not be null");
-      }
-      if (value.length() > MAX_METADATA_VALUE_LENGTH) {
-        throw new V0InvalidRequestException(field + "." + key, "value is " + value.length()
-            + " characters long; at most " + MAX_METADATA_VALUE_LENGTH + " are allowed");
-      }
+      metadataValue(field + "." + key, entry.getValue());
     }
+  }
+
+  /** A metadata value: not null, at most {@value #MAX_METADATA_VALUE_LENGTH} characters. */
+  static void metadataValue(String field, String value) {
+    if (value == null) throw new V0InvalidRequestException(field, "value must not be null");
+    if (value.length() > MAX_METADATA_VALUE_LENGTH) {
+      throw new V0InvalidRequestException(field, "value is " + value.length()
+          + " characters long; at most " + MAX_METADATA_VALUE_LENGTH + " are allowed");
+    }
+  }
+
+  static final int MAX_METADATA_CHANGE_KEY_LENGTH = 50;
+  static final int MAX_METADATA_ENTRIES = 50;
+
+  /**
+   * Metadata changes of an update: keys of 1 to {@value #MAX_METADATA_CHANGE_KEY_LENGTH}
+   * characters, values up to {@value #MAX_METADATA_VALUE_LENGTH} or null (delete that key), at most
+   * {@value #MAX_METADATA_ENTRIES} entries set.
+   */
+  static void metadataChanges(String field, Map<String, String> metadata) {
+    if (metadata == null) return;
+    int set = 0;
+    for (Map.Entry<String, String> entry : metadata.entrySet()) {
+      String key = entry.getKey();
+      if (key == null || key.isEmpty()) throw new V0InvalidRequestException(field, "keys must not be empty");
+      if (key.length() > MAX_METADATA_CHANGE_KEY_LENGTH) {
+        throw new V0InvalidRequestException(field + "." + key, "key is " + key.length()
+            + " characters long; at most " + MAX_METADATA_CHANGE_KEY_LENGTH + " are allowed");
+      }
+      if (entry.getValue() == null) continue; // Deletes the key.
+      metadataValue(field + "." + key, entry.getValue());
+      set++;
+    }
+    if (set > MAX_METADATA_ENTRIES) {
+      throw new V0InvalidRequestException(field, set + " entries set; at most "
+          + MAX_METADATA_ENTRIES + " are allowed");
+    }
+  }
+
+  /** A string the API requires: not null, not empty. */
+  static void required(String field, String value) {
+    if (value == null) throw new V0InvalidRequestException(field, "is required");
+    if (value.isEmpty()) throw new V0InvalidRequestException(field, "must not be empty");
   }
 
   static void limit(String field, Integer limit, int min, int max) {
