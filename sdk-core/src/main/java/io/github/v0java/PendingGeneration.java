@@ -26,7 +26,7 @@ public final class PendingGeneration<T> implements Cancellable {
     /** What must change for a poll to count as progress (the parts). */
     Object progressOf(T message);
 
-    /** The call that stops the generation on the server. */
+    /** The call that stops the generation on the server, or null when there is none. */
     Call<?> stop();
   }
 
@@ -35,6 +35,7 @@ public final class PendingGeneration<T> implements Cancellable {
   private final String messageId;
   private final Target<T> target;
   private final PollingOptions options;
+  private final String subject;
   private final Object lock = new Object();
   private volatile boolean cancelled;
   private Call<T> inFlight; // Guarded by lock.
@@ -42,11 +43,18 @@ public final class PendingGeneration<T> implements Cancellable {
 
   PendingGeneration(V0Client client, String chatId, String messageId, Target<T> target,
       PollingOptions options) {
+    this(client, chatId, messageId, target, options, "message " + messageId + " of chat " + chatId);
+  }
+
+  /** @param subject what is awaited, for messages ("Vercel Connect setup r1 of chat c1") */
+  PendingGeneration(V0Client client, String chatId, String messageId, Target<T> target,
+      PollingOptions options, String subject) {
     this.client = client;
     this.chatId = chatId;
     this.messageId = messageId;
     this.target = target;
     this.options = options;
+    this.subject = subject;
   }
 
   /** The chat the generation belongs to. */
@@ -54,7 +62,7 @@ public final class PendingGeneration<T> implements Cancellable {
     return chatId;
   }
 
-  /** The assistant message receiving the answer. */
+  /** The assistant message receiving the answer (for a Vercel Connect setup: its request id). */
   public String messageId() {
     return messageId;
   }
@@ -152,15 +160,14 @@ public final class PendingGeneration<T> implements Cancellable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new V0CancelledException("interrupted while waiting for message " + messageId);
+      throw new V0CancelledException("interrupted while waiting for " + subject);
     }
     checkCancelled();
   }
 
   private V0TimeoutException timeout(long start) {
     long seconds = (options.clock.nanoTime() - start) / 1_000_000_000L;
-    return new V0TimeoutException("message " + messageId + " of chat " + chatId
-        + " was not finished after " + seconds + " s", lastPolled);
+    return new V0TimeoutException(subject + " was not finished after " + seconds + " s", lastPolled);
   }
 
   private void checkCancelled() {
@@ -168,7 +175,7 @@ public final class PendingGeneration<T> implements Cancellable {
   }
 
   private V0CancelledException cancelledException() {
-    return new V0CancelledException("waiting for message " + messageId + " was cancelled");
+    return new V0CancelledException("waiting for " + subject + " was cancelled");
   }
 
   private static boolean equal(Object a, Object b) {
@@ -188,9 +195,9 @@ public final class PendingGeneration<T> implements Cancellable {
       lock.notifyAll();
     }
     if (call != null) call.cancel();
-    if (options.stopOnCancel) {
-      @SuppressWarnings("unchecked") // The answer is ignored whatever its type.
-      Call<Object> stop = (Call<Object>) target.stop();
+    @SuppressWarnings("unchecked") // The answer is ignored whatever its type.
+    Call<Object> stop = options.stopOnCancel ? (Call<Object>) target.stop() : null;
+    if (stop != null) {
       stop.enqueue(new Callback<Object>() {
         @Override public void onResponse(Call<Object> call, Response<Object> response) {
           if (response.errorBody() != null) response.errorBody().close();
