@@ -14,6 +14,8 @@ import io.github.v0java.model.ChatWithUsage;
 import io.github.v0java.model.CreateChatFromFilesRequest;
 import io.github.v0java.model.CreateChatFromRepoRequest;
 import io.github.v0java.model.CreateChatFromZipRequest;
+import io.github.v0java.model.ConnectStatus;
+import io.github.v0java.model.ConnectStatusPending;
 import io.github.v0java.model.CreateChatRequest;
 import io.github.v0java.model.CreateVercelProjectRequest;
 import io.github.v0java.model.CreatedVercelProject;
@@ -399,6 +401,56 @@ public final class Chats {
     if (name != null && name.isEmpty()) throw new V0InvalidRequestException("name", "must not be empty");
     return client.execute(api.createVercelProject(id,
         CreateVercelProjectRequest.builder().name(name).build()));
+   * Returns the status of a Vercel Connect setup ({@code GET /chats/{chatId}/connect/status}):
+   * pending, ready (with the connector) or error; a status added later is a
+   * {@code ConnectStatus.Unknown}. {@code requestId} comes from an {@link AgentRequest.VercelConnect}.
+   */
+  public ConnectStatus getConnectStatus(String chatId, String requestId) {
+    return client.execute(api.getConnectStatus(RequestValidator.pathId("chatId", chatId),
+        connectRequestId(requestId)));
+  }
+
+  /**
+   * A handle on a Vercel Connect setup the user completes in a browser: {@link
+   * PendingGeneration#await()} polls {@link #getConnectStatus} (same backoff, {@code Retry-After},
+   * timeout and cancellation as a generation) until the status is no longer {@code pending}, and
+   * returns it: ready, error, or a status added later. Then resolve with
+   * {@link AgentRequest.VercelConnect#completed()}.
+   */
+  public PendingGeneration<ConnectStatus> connectSetup(String chatId, String requestId,
+      PollingOptions options) {
+    final String chat = RequestValidator.pathId("chatId", chatId);
+    final String request = connectRequestId(requestId);
+    if (options == null) throw new V0InvalidRequestException("options", "is null");
+    return new PendingGeneration<>(client, chat, request,
+        "Vercel Connect setup " + request + " of chat " + chat,
+        new PendingGeneration.Target<ConnectStatus>() {
+      @Override public retrofit2.Call<ConnectStatus> poll() {
+        return api.getConnectStatus(chat, request);
+      }
+
+      @Override public boolean isDone(ConnectStatus polled) {
+        return !(polled instanceof ConnectStatusPending);
+      }
+
+      @Override public Object progressOf(ConnectStatus polled) {
+        return polled;
+      }
+
+      @Override public retrofit2.Call<?> stop() {
+        return null; // A setup happens in the user's browser; there is nothing to stop.
+      }
+    }, options);
+  }
+
+  private static String connectRequestId(String requestId) {
+    if (requestId == null) throw new V0InvalidRequestException("requestId", "is null");
+    if (requestId.trim().isEmpty()) throw new V0InvalidRequestException("requestId", "is blank");
+    if (requestId.length() > 128) {
+      throw new V0InvalidRequestException("requestId", "is " + requestId.length()
+          + " characters long; at most 128 are allowed");
+    }
+    return requestId;
   }
 
   private static void checkCreate(CreateChatRequest request) {

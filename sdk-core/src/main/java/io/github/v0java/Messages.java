@@ -5,12 +5,15 @@ import io.github.v0java.model.AsyncMessage;
 import io.github.v0java.model.Message;
 import io.github.v0java.model.MessageList;
 import io.github.v0java.model.MessageStreamEvent;
+import io.github.v0java.model.ResolveTask;
+import io.github.v0java.model.ResolveTaskRequest;
 import io.github.v0java.model.SendMessageRequest;
 import io.github.v0java.model.StopMessageResponse;
 
 /**
  * Message operations of API v2: send a message to a chat (waiting for the answer, streaming it,
- * or returning at once to poll), list and get messages, stop a generation.
+ * or returning at once to poll), answer what the agent asked ({@code resolve}, in the same three
+ * ways; see {@link AgentRequest}), list and get messages, stop a generation.
  */
 public final class Messages {
   /** The page size the API uses when none is given. */
@@ -87,8 +90,7 @@ public final class Messages {
   public EventStream<MessageStreamEvent> sendStream(String chatId, SendMessageRequest request) {
     String id = RequestValidator.pathId("chatId", chatId);
     checkSend(request);
-    return client.streams().open(api.sendStream(id, request), MessageStreamEvent.class,
-        client.recovery(id));
+    return open(id, api.sendStream(id, request));
   }
 
   /** Like {@link #sendStream(String, SendMessageRequest)}, delivering to {@code listener}. */
@@ -96,8 +98,66 @@ public final class Messages {
       StreamListener<MessageStreamEvent> listener) {
     String id = RequestValidator.pathId("chatId", chatId);
     checkSend(request);
-    return client.streams().enqueue(api.sendStream(id, request), MessageStreamEvent.class, listener,
-        client.recovery(id));
+    return enqueue(id, api.sendStream(id, request), listener);
+  }
+
+  /**
+   * Answers the task the chat waits for (questions, a plan, integrations, permissions, a Vercel
+   * Connect setup; see {@link AgentRequest}) and waits until the agent's next message is generated
+   * ({@code POST /chats/{chatId}/messages/resolve}).
+   */
+  public Message resolve(String chatId, ResolveTask task) {
+    return resolve(chatId, requestOf(task));
+  }
+
+  /** Like {@link #resolve(String, ResolveTask)}, with model settings for the resumed generation. */
+  public Message resolve(String chatId, ResolveTaskRequest request) {
+    String id = RequestValidator.pathId("chatId", chatId);
+    checkResolve(request);
+    return client.execute(api.resolve(id, request));
+  }
+
+  /**
+   * Answers the task the chat waits for and returns at once ({@code POST
+   * /chats/{chatId}/messages/resolve/async}, status 202) with a handle on the generation it
+   * resumes, polled like {@link #sendAsync}.
+   */
+  public PendingGeneration<Message> resolveAsync(String chatId, ResolveTask task) {
+    return resolveAsync(chatId, requestOf(task), PollingOptions.defaults());
+  }
+
+  /** Like {@link #resolveAsync(String, ResolveTask)}, polling as {@code options} say. */
+  public PendingGeneration<Message> resolveAsync(String chatId, ResolveTaskRequest request,
+      PollingOptions options) {
+    String id = RequestValidator.pathId("chatId", chatId);
+    checkResolve(request);
+    if (options == null) throw new V0InvalidRequestException("options", "is null");
+    AsyncMessage accepted = client.execute(api.resolveAsync(id, request));
+    return pending(id, accepted.getMessageId(), options);
+  }
+
+  /**
+   * Answers the task the chat waits for and streams the agent's next message as it is generated
+   * ({@code POST /chats/{chatId}/messages/resolve/stream}): the same events, accumulation and
+   * recovery as {@link #sendStream}. Close the stream to cancel.
+   */
+  public EventStream<MessageStreamEvent> resolveStream(String chatId, ResolveTask task) {
+    return resolveStream(chatId, requestOf(task));
+  }
+
+  /** Like {@link #resolveStream(String, ResolveTask)}, with model settings. */
+  public EventStream<MessageStreamEvent> resolveStream(String chatId, ResolveTaskRequest request) {
+    String id = RequestValidator.pathId("chatId", chatId);
+    checkResolve(request);
+    return open(id, api.resolveStream(id, request));
+  }
+
+  /** Like {@link #resolveStream(String, ResolveTaskRequest)}, delivering to {@code listener}. */
+  public Cancellable resolveStream(String chatId, ResolveTaskRequest request,
+      StreamListener<MessageStreamEvent> listener) {
+    String id = RequestValidator.pathId("chatId", chatId);
+    checkResolve(request);
+    return enqueue(id, api.resolveStream(id, request), listener);
   }
 
   /**
@@ -158,6 +218,26 @@ public final class Messages {
   public StopMessageResponse stop(String chatId, String messageId) {
     return client.execute(api.stop(RequestValidator.pathId("chatId", chatId),
         RequestValidator.pathId("messageId", messageId)));
+  }
+
+  /** Opens a message stream of chat {@code chatId}, recovered by polling if it breaks. */
+  private EventStream<MessageStreamEvent> open(String chatId, retrofit2.Call<okhttp3.ResponseBody> call) {
+    return client.streams().open(call, MessageStreamEvent.class, client.recovery(chatId));
+  }
+
+  private Cancellable enqueue(String chatId, retrofit2.Call<okhttp3.ResponseBody> call,
+      StreamListener<MessageStreamEvent> listener) {
+    return client.streams().enqueue(call, MessageStreamEvent.class, listener, client.recovery(chatId));
+  }
+
+  private static ResolveTaskRequest requestOf(ResolveTask task) {
+    ResolveTasks.check(task);
+    return ResolveTaskRequest.builder().task(task).build();
+  }
+
+  private static void checkResolve(ResolveTaskRequest request) {
+    if (request == null) throw new V0InvalidRequestException("request", "is null");
+    ResolveTasks.check(request.getTask());
   }
 
   private static void checkSend(SendMessageRequest request) {

@@ -26,7 +26,7 @@ public final class PendingGeneration<T> implements Cancellable {
     /** What must change for a poll to count as progress (the parts). */
     Object progressOf(T message);
 
-    /** The call that stops the generation on the server. */
+    /** The call that stops the generation on the server, or null when there is none. */
     Call<?> stop();
   }
 
@@ -66,7 +66,8 @@ public final class PendingGeneration<T> implements Cancellable {
     return chatId;
   }
 
-  /** The assistant message receiving the answer (null when what is awaited is not a message). */
+  /** The assistant message receiving the answer (null when what is awaited is not a message; for a Vercel
+   * Connect setup, its request id). */
   public String messageId() {
     return messageId;
   }

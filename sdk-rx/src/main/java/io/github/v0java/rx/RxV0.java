@@ -6,9 +6,11 @@ import io.github.v0java.StreamListener;
 import io.github.v0java.UsageFilter;
 import io.github.v0java.V0Client;
 import io.github.v0java.model.ChatStreamEvent;
+import io.github.v0java.model.ConnectStatus;
 import io.github.v0java.model.CreateChatRequest;
 import io.github.v0java.model.Message;
 import io.github.v0java.model.MessageStreamEvent;
+import io.github.v0java.model.ResolveTaskRequest;
 import io.github.v0java.model.SendMessageRequest;
 import io.github.v0java.model.UsageEvent;
 import io.github.v0java.PendingGeneration;
@@ -146,6 +148,71 @@ public final class RxV0 {
   }
 
   /**
+   * The events of answering the task a chat waits for, with streaming ({@code POST
+   * /chats/{chatId}/messages/resolve/stream}); see {@code io.github.v0java.AgentRequest}.
+   */
+  public Observable<MessageStreamEvent> resolveStream(String chatId, ResolveTaskRequest request) {
+    return StreamObservables.events(resolveStarter(chatId, request));
+  }
+
+  /** The accumulated message after each event of {@link #resolveStream}. */
+  public Observable<MessageState> resolveStreamStates(String chatId, ResolveTaskRequest request) {
+    return StreamObservables.states(resolveStarter(chatId, request));
+  }
+
+  /** The finished message of {@link #resolveStream}, once the stream completes. */
+  public Single<Message> resolveStreamMessage(String chatId, ResolveTaskRequest request) {
+    return StreamObservables.finalMessage(resolveStarter(chatId, request));
+  }
+
+  /**
+   * Answers the task a chat waits for asynchronously on subscribe and emits the finished message
+   * once polling sees it done; polls and disposes like {@link #sendAsync}.
+   */
+  public Single<Message> resolveAsync(String chatId, ResolveTaskRequest request, PollingOptions options) {
+    return PollingObservables.finalState(resolveAsyncStarter(chatId, request, options));
+  }
+
+  /** Like {@link #resolveAsync}, emitting every polled state whose parts changed, the last finished. */
+  public Observable<Message> resolveAsyncStates(String chatId, ResolveTaskRequest request,
+      PollingOptions options) {
+    return PollingObservables.states(resolveAsyncStarter(chatId, request, options));
+  }
+
+  /**
+   * Waits for a Vercel Connect setup the user completes in a browser: polls its status on
+   * subscribe and emits the first one that is not {@code pending} (ready, error, or a status added
+   * later). Disposing stops polling at once.
+   */
+  public Single<ConnectStatus> connectSetup(String chatId, String requestId, PollingOptions options) {
+    return PollingObservables.finalState(connectStarter(chatId, requestId, options));
+  }
+
+  /** Like {@link #connectSetup}, emitting every polled status that changed, the last not pending. */
+  public Observable<ConnectStatus> connectSetupStates(String chatId, String requestId,
+      PollingOptions options) {
+    return PollingObservables.states(connectStarter(chatId, requestId, options));
+  }
+
+  private PollingObservables.Starter<Message> resolveAsyncStarter(final String chatId,
+      final ResolveTaskRequest request, final PollingOptions options) {
+    return new PollingObservables.Starter<Message>() {
+      @Override public PendingGeneration<Message> start() {
+        return client.messages().resolveAsync(chatId, request, options);
+      }
+    };
+  }
+
+  private PollingObservables.Starter<ConnectStatus> connectStarter(final String chatId,
+      final String requestId, final PollingOptions options) {
+    return new PollingObservables.Starter<ConnectStatus>() {
+      @Override public PendingGeneration<ConnectStatus> start() {
+        return client.chats().connectSetup(chatId, requestId, options);
+      }
+    };
+  }
+
+  /**
    * All messages of a chat. Backpressured: a page is fetched only when the items requested so
    * far need it, and nothing is fetched before the first request.
    */
@@ -180,15 +247,33 @@ public final class RxV0 {
 
   private StreamObservables.Starter<MessageStreamEvent> sendStarter(final String chatId,
       final SendMessageRequest request) {
-    return new StreamObservables.Starter<MessageStreamEvent>() {
+    return new MessageStarter(chatId) {
       @Override public Cancellable start(StreamListener<MessageStreamEvent> listener) {
         return client.messages().sendStream(chatId, request, listener);
       }
+    };
+  }
 
-      @Override public void stopAfterDispose(MessageState lastState) {
-        stopInBackground(chatId, lastState.messageId());
+  private StreamObservables.Starter<MessageStreamEvent> resolveStarter(final String chatId,
+      final ResolveTaskRequest request) {
+    return new MessageStarter(chatId) {
+      @Override public Cancellable start(StreamListener<MessageStreamEvent> listener) {
+        return client.messages().resolveStream(chatId, request, listener);
       }
     };
+  }
+
+  /** A message stream of one chat, whose generation a dispose may stop. */
+  private abstract class MessageStarter implements StreamObservables.Starter<MessageStreamEvent> {
+    private final String chatId;
+
+    MessageStarter(String chatId) {
+      this.chatId = chatId;
+    }
+
+    @Override public void stopAfterDispose(MessageState lastState) {
+      stopInBackground(chatId, lastState.messageId());
+    }
   }
 
   private StreamObservables.Starter<ChatStreamEvent> createStarter(final CreateChatRequest request) {
