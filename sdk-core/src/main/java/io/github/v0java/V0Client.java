@@ -7,6 +7,7 @@ import io.github.v0java.internal.ApiKeys;
 import io.github.v0java.internal.AuthorizationInterceptor;
 import io.github.v0java.internal.DaemonThreads;
 import io.github.v0java.internal.ErrorBodyLimitInterceptor;
+import io.github.v0java.internal.Hosts;
 import io.github.v0java.internal.LoggingInterceptor;
 import io.github.v0java.internal.RetryInterceptor;
 import io.github.v0java.sse.ServerSentEventReader;
@@ -454,13 +455,9 @@ public final class V0Client implements Closeable {
     }
 
     private void checkScheme(String field, HttpUrl url) {
-      if (url.isHttps() || allowPlainHttp || isLoopback(url.host())) return;
+      if (url.isHttps() || allowPlainHttp || Hosts.isLoopback(url.host())) return;
       throw new V0InvalidRequestException(field, "plain http to " + url.host()
           + " would send the API key in clear text; use https or allowPlainHttp(true)");
-    }
-
-    private static boolean isLoopback(String host) {
-      return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 
     private static HttpUrl parseBaseUrl(String field, String url) {
