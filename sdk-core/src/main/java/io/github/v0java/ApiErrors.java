@@ -1,10 +1,12 @@
 package io.github.v0java;
 
 import com.squareup.moshi.JsonReader;
+import io.github.v0java.internal.CredentialsFailure;
 import io.github.v0java.internal.RetryAfter;
 import java.io.IOException;
 import java.util.Map;
 import okhttp3.Headers;
+import okhttp3.Request;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
@@ -15,6 +17,17 @@ final class ApiErrors {
   static final long MAX_ERROR_BODY_BYTES = 1024 * 1024;
 
   private ApiErrors() {
+  }
+
+  /**
+   * The exception for an exchange that failed with {@code e}: the SDK exception a
+   * {@link CredentialsFailure} carries (the key could not be obtained, nothing was sent), or
+   * {@link V0NetworkException}.
+   */
+  static V0Exception failed(Request request, IOException e) {
+    if (e instanceof CredentialsFailure) return ((CredentialsFailure) e).exception();
+    return new V0NetworkException(request.method() + " " + request.url().encodedPath()
+        + " failed: " + e, e);
   }
 
   static V0ApiException from(int statusCode, Headers headers, ResponseBody body) {

@@ -40,8 +40,7 @@ final class StreamCalls {
     try {
       return call.execute();
     } catch (IOException e) {
-      throw new V0NetworkException(call.request().method() + " " + call.request().url().encodedPath()
-          + " failed: " + e, e);
+      throw ApiErrors.failed(call.request(), e);
     }
   }
 
@@ -76,8 +75,7 @@ final class StreamCalls {
       @Override public void onFailure(Call<ResponseBody> call, Throwable t) {
         if (cancellable.isCancelled()) return;
         listener.onFailure(t instanceof IOException
-            ? new V0NetworkException(call.request().method() + " "
-                + call.request().url().encodedPath() + " failed: " + t, (IOException) t)
+            ? ApiErrors.failed(call.request(), (IOException) t)
             : new V0Exception("stream call failed: " + t, t));
       }
     });

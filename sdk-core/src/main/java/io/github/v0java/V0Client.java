@@ -7,6 +7,7 @@ import io.github.v0java.internal.ApiKeys;
 import io.github.v0java.internal.AuthorizationInterceptor;
 import io.github.v0java.internal.DaemonThreads;
 import io.github.v0java.internal.ErrorBodyLimitInterceptor;
+import io.github.v0java.internal.Hosts;
 import io.github.v0java.internal.LoggingInterceptor;
 import io.github.v0java.internal.RetryInterceptor;
 import io.github.v0java.sse.ServerSentEventReader;
@@ -64,7 +65,7 @@ public final class V0Client implements Closeable {
   private final StreamCalls streams;
   private final PollingOptions recoveryOptions;
 
-  private V0Client(Builder builder, final String apiKey) {
+  private V0Client(Builder builder, ApiKeySupplier apiKey, String apiKeyField) {
     this.baseUrl = builder.baseUrl;
     this.v1BaseUrl = builder.v1BaseUrl;
     this.moshi = V0Json.moshi();
@@ -78,11 +79,6 @@ public final class V0Client implements Closeable {
     }
     String userAgent = "v0-java/" + VERSION
         + (builder.userAgentSuffix != null ? " " + builder.userAgentSuffix : "");
-    http.addInterceptor(new AuthorizationInterceptor(new AuthorizationInterceptor.ApiKeySource() {
-      @Override public String apiKey() {
-        return apiKey;
-      }
-    }, userAgent, baseUrl, v1BaseUrl));
     // Outermost, so that every error body Retrofit buffers is already cut to size.
     http.interceptors().add(0, new ErrorBodyLimitInterceptor(ApiErrors.MAX_ERROR_BODY_BYTES));
     if (builder.httpLogger != null) {
@@ -98,6 +94,9 @@ public final class V0Client implements Closeable {
       http.addInterceptor(new RetryInterceptor(builder.maxRetries, builder.maxRetryAfterMillis,
           builder.retrySleeper, new java.util.Random()));
     }
+    // Inside the retries, so that every attempt asks a supplied key afresh.
+    http.addInterceptor(new AuthorizationInterceptor(apiKey, apiKeyField, userAgent, baseUrl,
+        v1BaseUrl));
     http.connectTimeout(builder.connectTimeoutMillis, TimeUnit.MILLISECONDS)
         .readTimeout(builder.readTimeoutMillis, TimeUnit.MILLISECONDS)
         .writeTimeout(builder.writeTimeoutMillis, TimeUnit.MILLISECONDS)
@@ -211,7 +210,7 @@ public final class V0Client implements Closeable {
     } catch (JsonEncodingException | EOFException e) {
       throw new V0DecodingException(200, describe(call) + ": malformed JSON: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new V0NetworkException(describe(call) + " failed: " + e, e);
+      throw ApiErrors.failed(call.request(), e);
     }
     if (!response.isSuccessful()) {
       throw ApiErrors.from(response.code(), response.headers(), response.errorBody());
@@ -285,6 +284,7 @@ public final class V0Client implements Closeable {
   /** Builds {@link V0Client} instances. */
   public static final class Builder {
     private String apiKey;
+    private ApiKeySupplier apiKeySupplier;
     private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL);
     private HttpUrl v1BaseUrl = HttpUrl.get(DEFAULT_V1_BASE_URL);
     private OkHttpClient okHttpClient;
@@ -310,6 +310,21 @@ public final class V0Client implements Closeable {
      */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey;
+      this.apiKeySupplier = null;
+      return this;
+    }
+
+    /**
+     * Asks {@code supplier} for the API key of every request and every retry, for keys that are
+     * fetched or refreshed while the application runs. Replaces a fixed {@link #apiKey} (the
+     * last of the two set wins). What it returns is checked like a fixed key; a bad value or a
+     * failure of the supplier fails that call with {@link V0InvalidRequestException} or
+     * {@link V0CredentialsException}, before anything is sent.
+     */
+    public Builder apiKeySupplier(ApiKeySupplier supplier) {
+      if (supplier == null) throw new NullPointerException("supplier == null");
+      this.apiKeySupplier = supplier;
+      this.apiKey = null;
       return this;
     }
 
@@ -442,7 +457,15 @@ public final class V0Client implements Closeable {
      *     the key is unusable, or a base URL is plain HTTP to a non-loopback host
      */
     public V0Client build() {
-      String key = apiKey != null ? apiKey : System.getenv(API_KEY_ENV);
+      ApiKeySupplier key = apiKeySupplier != null ? apiKeySupplier : fixedKey();
+      checkScheme("baseUrl", baseUrl);
+      checkScheme("v1BaseUrl", v1BaseUrl);
+      return new V0Client(this, key, apiKeySupplier != null ? "apiKeySupplier" : "apiKey");
+    }
+
+    /** The key given or found in the environment, checked once. */
+    private ApiKeySupplier fixedKey() {
+      final String key = apiKey != null ? apiKey : System.getenv(API_KEY_ENV);
       if (key == null) {
         throw new V0InvalidRequestException("apiKey",
             "no API key: pass one to V0Client.builder().apiKey(...) or set " + API_KEY_ENV);
@@ -452,19 +475,17 @@ public final class V0Client implements Closeable {
       } catch (IllegalArgumentException e) {
         throw new V0InvalidRequestException("apiKey", e.getMessage());
       }
-      checkScheme("baseUrl", baseUrl);
-      checkScheme("v1BaseUrl", v1BaseUrl);
-      return new V0Client(this, key);
+      return new ApiKeySupplier() {
+        @Override public String apiKey() {
+          return key;
+        }
+      };
     }
 
     private void checkScheme(String field, HttpUrl url) {
-      if (url.isHttps() || allowPlainHttp || isLoopback(url.host())) return;
+      if (url.isHttps() || allowPlainHttp || Hosts.isLoopback(url.host())) return;
       throw new V0InvalidRequestException(field, "plain http to " + url.host()
           + " would send the API key in clear text; use https or allowPlainHttp(true)");
-    }
-
-    private static boolean isLoopback(String host) {
-      return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 
     private static HttpUrl parseBaseUrl(String field, String url) {

@@ -92,6 +92,7 @@ public final class RetryInterceptor implements Interceptor {
 
   /** Whether a failed exchange may be sent again. */
   static boolean retryable(IOException e, boolean idempotent) {
+    if (e instanceof CredentialsFailure) return false; // Nothing was sent; the key is the problem.
     if (e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException)) {
       return false; // Cancelled.
     }

@@ -1,0 +1,64 @@
+package io.github.v0java.preview;
+
+import io.github.v0java.V0InvalidRequestException;
+import io.github.v0java.internal.ApiKeys;
+import io.github.v0java.internal.Hosts;
+import okhttp3.HttpUrl;
+
+/**
+ * Where a {@link PreviewProxy} forwards to: a chat's preview URL and the short-lived token that
+ * opens it (both from get-preview). The token is a secret: it is sent only to the URL's origin,
+ * in the {@code x-v0-preview-token} header, and never shows in {@link #toString()} or errors.
+ */
+public final class PreviewTarget {
+  private final HttpUrl url;
+  private final String token;
+
+  private PreviewTarget(HttpUrl url, String token) {
+    this.url = url;
+    this.token = token;
+  }
+
+  /**
+   * The preview at {@code url} opened with {@code token}.
+   *
+   * @throws V0InvalidRequestException if the URL is missing or plain {@code http} to a host other
+   *     than loopback (the token would travel in clear text), or the token is missing, blank or
+   *     would break the header
+   */
+  public static PreviewTarget of(HttpUrl url, String token) {
+    if (url == null) throw new V0InvalidRequestException("previewUrl", "is null");
+    if (!url.isHttps() && !Hosts.isLoopback(url.host())) {
+      throw new V0InvalidRequestException("previewUrl", "plain http to " + url.host()
+          + " would send the preview token in clear text");
+    }
+    try {
+      ApiKeys.check("previewToken", token);
+    } catch (IllegalArgumentException e) {
+      throw new V0InvalidRequestException("previewToken", e.getMessage());
+    }
+    return new PreviewTarget(url, token);
+  }
+
+  /** Like {@link #of(HttpUrl, String)} for a URL as text. */
+  public static PreviewTarget of(String url, String token) {
+    HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
+    if (url != null && parsed == null) {
+      throw new V0InvalidRequestException("previewUrl", "not an http(s) URL");
+    }
+    return of(parsed, token);
+  }
+
+  /** The preview URL; requests are forwarded below its path. */
+  public HttpUrl url() {
+    return url;
+  }
+
+  String token() {
+    return token;
+  }
+
+  @Override public String toString() {
+    return "PreviewTarget{url=" + url + ", token=██}";
+  }
+}
