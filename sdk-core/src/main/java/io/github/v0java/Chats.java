@@ -401,6 +401,9 @@ public final class Chats {
     if (name != null && name.isEmpty()) throw new V0InvalidRequestException("name", "must not be empty");
     return client.execute(api.createVercelProject(id,
         CreateVercelProjectRequest.builder().name(name).build()));
+  }
+
+  /**
    * Returns the status of a Vercel Connect setup ({@code GET /chats/{chatId}/connect/status}):
    * pending, ready (with the connector) or error; a status added later is a
    * {@code ConnectStatus.Unknown}. {@code requestId} comes from an {@link AgentRequest.VercelConnect}.
