@@ -89,6 +89,7 @@ public abstract class AgentRequest {
    * question while the stream is still open), or null.
    */
   public static AgentRequest lastIn(List<MessagePart> parts) {
+    if (parts == null) return null;
     for (int i = parts.size() - 1; i >= 0; i--) {
       AgentRequest request = of(parts.get(i), i);
       if (request != null) return request;
