@@ -80,6 +80,11 @@ public final class FakeV0Server implements AutoCloseable {
   public static final String V1_ASYNC_MESSAGE_ID = "msg_v1_async_7Rt";
   /** Polls an async generation takes unless {@link #asyncFinishesAfterPolls} says otherwise. */
   public static final int DEFAULT_ASYNC_POLLS = 3;
+  /**
+   * Id of the assistant message of resolves (sync, streamed and async): polling it answers the
+   * finished demo generation, never {@link #generationsEndWith} (the answer was given).
+   */
+  public static final String RESOLVED_MESSAGE_ID = "msg_resolved_5Hw";
   /** Messages in every chat's history unless {@link #messageHistory} says otherwise. */
   public static final int DEFAULT_HISTORY_SIZE = 6;
   /** Id of the MCP server the fake creates (and of the first one it lists). */
@@ -121,6 +126,9 @@ public final class FakeV0Server implements AutoCloseable {
   private volatile Integer fixedPageSize;
   private volatile int asyncPolls = DEFAULT_ASYNC_POLLS;
   private volatile int usageEventCount = DEFAULT_USAGE_EVENTS;
+  private volatile String endingPart;
+  private volatile int connectPolls = 1;
+  private final Map<String, Integer> connectPollCounts = new ConcurrentHashMap<>();
 
   private FakeV0Server(int port) {
     server = new WireMockServer(wireMockConfig()
@@ -231,6 +239,11 @@ public final class FakeV0Server implements AutoCloseable {
     return script(Operation.SEND_MESSAGE_STREAM, script, null);
   }
 
+  /** Answers {@link Operation#RESOLVE_TASK_STREAM} with this script (for every chat). */
+  public FakeV0Server onResolveTaskStream(StreamScript script) {
+    return script(Operation.RESOLVE_TASK_STREAM, script, null);
+  }
+
   /** Answers {@link Operation#CREATE_CHAT_STREAM} with this script. */
   public FakeV0Server onCreateChatStream(StreamScript script) {
     return script(Operation.CREATE_CHAT_STREAM, script, null);
@@ -305,6 +318,32 @@ public final class FakeV0Server implements AutoCloseable {
   }
 
   /**
+   * Makes every generation a message send starts (sync, streamed, and async as polled) end with
+   * {@code partJson}, a part asking the user something ({@link AgentActions#questions()},
+   * {@link AgentActions#plan()}, ...), after the demo's text; null restores the plain demo.
+   * Resolves answer with {@link #RESOLVED_MESSAGE_ID}, a plain demo generation.
+   */
+  public FakeV0Server generationsEndWith(String partJson) {
+    if (partJson != null && !(Json.parseOrNull(partJson) instanceof Map)) {
+      throw new IllegalArgumentException("a part must be a JSON object: " + partJson);
+    }
+    endingPart = partJson;
+    return this;
+  }
+
+  /**
+   * Vercel Connect setups ({@link Operation#GET_CONNECT_STATUS}) answer {@code pending} until poll
+   * number {@code polls} of each request id, which and later ones answer {@code ready} with a
+   * connector; 1 (the default) is ready at once. Scripts error statuses with {@link #respondWith}.
+   */
+  public FakeV0Server connectReadyAfterPolls(int polls) {
+    if (polls < 1) throw new IllegalArgumentException("polls < 1");
+    connectPolls = polls;
+    connectPollCounts.clear();
+    return this;
+  }
+
+  /**
    * Makes {@code operation} answer {@code status} with the error body of its API version: v2
    * {@code {"message": ...}}, v1 {@code {"error": {"message", "type"}}} with the type of the status
    * ({@link Fixtures#v1ErrorType}). A 429 also carries {@code Retry-After: 1}.
@@ -349,6 +388,9 @@ public final class FakeV0Server implements AutoCloseable {
     fixedPageSize = null;
     asyncPolls = DEFAULT_ASYNC_POLLS;
     usageEventCount = DEFAULT_USAGE_EVENTS;
+    endingPart = null;
+    connectPolls = 1;
+    connectPollCounts.clear();
     installDefaults();
     return this;
   }
@@ -389,19 +431,29 @@ public final class FakeV0Server implements AutoCloseable {
     stub(Operation.RESUME_CHAT, DEFAULT, request ->
         sse(StreamScript.demoChatGeneration(param(Operation.RESUME_CHAT, request, "chatId"), MESSAGE_ID)));
     stub(Operation.SEND_MESSAGE, DEFAULT, request -> requireMessage(request, false, () ->
-        json(200, Generation.demo(param(Operation.SEND_MESSAGE, request, "chatId"), MESSAGE_ID).finalMessage())));
+        json(200, Generation.demo(param(Operation.SEND_MESSAGE, request, "chatId"), MESSAGE_ID, endingPart)
+            .finalMessage())));
     stub(Operation.SEND_MESSAGE_ASYNC, DEFAULT_SCENARIO, request -> requireMessage(request, false, () ->
         json(202, obj("messageId", ASYNC_MESSAGE_ID))), m -> m.inScenario(V2_ASYNC).willSetStateTo(Scenario.STARTED));
     stub(Operation.SEND_MESSAGE_STREAM, DEFAULT, request -> requireMessage(request, false, () ->
-        sse(StreamScript.demoGeneration(param(Operation.SEND_MESSAGE_STREAM, request, "chatId"), MESSAGE_ID))));
+        sse(StreamScript.of(Generation.demo(param(Operation.SEND_MESSAGE_STREAM, request, "chatId"), MESSAGE_ID,
+            endingPart).events))));
     stub(Operation.LIST_MESSAGES, DEFAULT, request -> listMessages(request, false));
     stub(Operation.GET_MESSAGE, DEFAULT, request -> {
       String chatId = param(Operation.GET_MESSAGE, request, "chatId");
       String messageId = param(Operation.GET_MESSAGE, request, "messageId");
-      return json(200, Generation.demo(chatId, messageId).finalMessage());
+      String ending = messageId.equals(RESOLVED_MESSAGE_ID) ? null : endingPart;
+      return json(200, Generation.demo(chatId, messageId, ending).finalMessage());
     });
     stub(Operation.STOP_MESSAGE, DEFAULT, request ->
         json(200, obj("messageId", param(Operation.STOP_MESSAGE, request, "messageId"))));
+    stub(Operation.RESOLVE_TASK, DEFAULT, request -> requireTask(request, () -> json(200,
+        Generation.demo(param(Operation.RESOLVE_TASK, request, "chatId"), RESOLVED_MESSAGE_ID).finalMessage())));
+    stub(Operation.RESOLVE_TASK_STREAM, DEFAULT, request -> requireTask(request, () ->
+        sse(StreamScript.demoGeneration(param(Operation.RESOLVE_TASK_STREAM, request, "chatId"), RESOLVED_MESSAGE_ID))));
+    stub(Operation.RESOLVE_TASK_ASYNC, DEFAULT, request -> requireTask(request, () ->
+        json(202, obj("messageId", RESOLVED_MESSAGE_ID))));
+    stub(Operation.GET_CONNECT_STATUS, DEFAULT, this::connectStatus);
 
     for (Operation op : new Operation[] {Operation.V1_CREATE_CHAT, Operation.V1_SEND_MESSAGE}) {
       stub(op, DEFAULT_SCENARIO, request -> v1Generate(op, request), m -> m
@@ -437,7 +489,7 @@ public final class FakeV0Server implements AutoCloseable {
           .inScenario(V2_ASYNC).whenScenarioStateIs(required).willSetStateTo(next)
           .willReturn(dispatch(request -> {
             String chatId = Operation.GET_MESSAGE.pathParameters(path(request)).get("chatId");
-            return json(200, Generation.demo(chatId, ASYNC_MESSAGE_ID).messageAtPoll(seen, polls));
+            return json(200, Generation.demo(chatId, ASYNC_MESSAGE_ID, endingPart).messageAtPoll(seen, polls));
           }))).getId());
       pollStubs.add(server.stubFor(request("GET", urlPathMatching(v1Path)).atPriority(POLLS)
           .inScenario(V1_ASYNC).whenScenarioStateIs(required).willSetStateTo(next)
@@ -598,6 +650,35 @@ public final class FakeV0Server implements AutoCloseable {
       pagination.put("nextUrl", v1BaseUrl() + "/chats/" + chatId + "/messages?limit=" + limit + "&cursor=" + next);
     }
     return json(200, obj("object", "list", "data", messages, "pagination", pagination));
+  }
+
+  private static final List<String> TASK_TYPES = List.of("confirmed-steps", "plan-exit-response",
+      "answered-questions", "confirmed-permissions", "vercel-connect-setup");
+
+  /** 422 unless the body is a JSON object whose {@code task} is an object of a known type. */
+  private static ResponseDefinition requireTask(Request request, Body body) {
+    Object task = bodyField(request, "task");
+    if (!(task instanceof Map)) return errorResponse(false, 422, "task: Required").build();
+    Object type = ((Map<?, ?>) task).get("type");
+    if (!TASK_TYPES.contains(type)) {
+      return errorResponse(false, 422, "task.type: Invalid discriminator value. Expected "
+          + String.join(" | ", TASK_TYPES)).build();
+    }
+    return body.get();
+  }
+
+  private ResponseDefinition connectStatus(Request request) {
+    QueryParameter requestId = request.queryParameter("requestId");
+    if (!requestId.isPresent() || requestId.firstValue().isEmpty()) {
+      return errorResponse(false, 422, "requestId: Required").build();
+    }
+    int poll = connectPollCounts.merge(requestId.firstValue(), 1, Integer::sum);
+    if (poll < connectPolls) {
+      return json(200, obj("status", "pending", "progress", "Waiting for the user to authorize the connection"));
+    }
+    return json(200, obj("status", "ready", "connector", obj("id", "conn_5Tz1", "uid", "github-acme",
+        "name", "GitHub (acme)", "service", "github", "type", "oauth", "supportedSubjectTypes", list("user", "app"),
+        "supportsInstallation", true, "attachedToProject", false)));
   }
 
   private static final String[] PROMPTS = {

@@ -30,6 +30,14 @@ public enum Operation {
   GET_MESSAGE("GET", "/v2/chats/{chatId}/messages/{messageId}"),
   /** {@code POST /v2/chats/{chatId}/messages/{messageId}/stop}: {@code {messageId}}. */
   STOP_MESSAGE("POST", "/v2/chats/{chatId}/messages/{messageId}/stop"),
+  /** {@code POST /v2/chats/{chatId}/messages/resolve}: Message (the generation the answer resumes). */
+  RESOLVE_TASK("POST", "/v2/chats/{chatId}/messages/resolve"),
+  /** {@code POST /v2/chats/{chatId}/messages/resolve/stream}: SSE of MessageStreamEvent. */
+  RESOLVE_TASK_STREAM("POST", "/v2/chats/{chatId}/messages/resolve/stream"),
+  /** {@code POST /v2/chats/{chatId}/messages/resolve/async}: 202 {@code {messageId}}. */
+  RESOLVE_TASK_ASYNC("POST", "/v2/chats/{chatId}/messages/resolve/async"),
+  /** {@code GET /v2/chats/{chatId}/connect/status?requestId=...}: ConnectStatus. */
+  GET_CONNECT_STATUS("GET", "/v2/chats/{chatId}/connect/status"),
 
   /** {@code GET /v2/mcp-servers}: a list of McpServer. */
   LIST_MCP_SERVERS("GET", "/v2/mcp-servers"),

@@ -62,6 +62,10 @@ final class Schemas {
     out.put("v2/DeleteMcpServerResponse", okSchema(v2, "delete", "/mcp-servers/{mcpServerId}"));
     out.put("v2/WebhookList", okSchema(v2, "get", "/hooks"));
     out.put("v2/DeleteWebhookResponse", okSchema(v2, "delete", "/hooks/{hookId}"));
+    out.put("v2/ConnectStatus", jsonSchema((Map<String, Object>) ((Map<String, Object>) operation(v2,
+        "/chats/{chatId}/connect/status", "get").get("responses")).get("200")));
+    out.put("v2/ResolveTaskRequest", jsonSchema((Map<String, Object>) operation(v2,
+        "/chats/{chatId}/messages/resolve", "post").get("requestBody")));
     Map<String, Object> v1Schemas = (Map<String, Object>) ((Map<String, Object>) v1.get("components")).get("schemas");
     for (String name : new String[] {"ChatDetail", "MessageDetail", "MessageSummaryList", "UnauthorizedError",
         "ForbiddenError", "NotFoundError", "ConflictError", "PayloadTooLargeError", "UnprocessableEntityError",
@@ -83,6 +87,17 @@ final class Schemas {
     Map<String, Object> ok = (Map<String, Object>) ((Map<String, Object>) op.get("responses")).get("200");
     Map<String, Object> json = (Map<String, Object>) ((Map<String, Object>) ok.get("content")).get("application/json");
     return json.get("schema");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> operation(Map<String, Object> spec, String path, String method) {
+    return (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) spec.get("paths")).get(path)).get(method);
+  }
+
+  /** The {@code application/json} schema of a response or request body. */
+  @SuppressWarnings("unchecked")
+  private static Object jsonSchema(Map<String, Object> body) {
+    return ((Map<String, Object>) ((Map<String, Object>) body.get("content")).get("application/json")).get("schema");
   }
 
   private static Map<String, Object> read(Path file) {
