@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.v0java.PollingOptions;
 import io.github.v0java.UsageFilter;
 import io.github.v0java.V0Client;
+import io.github.v0java.model.ChatPreview;
 import io.github.v0java.model.Message;
 import io.github.v0java.model.SendMessageRequest;
 import io.github.v0java.model.UsageEvent;
@@ -173,5 +174,42 @@ class RxPollingAndPagingTest {
     rx.stop("c1", "m1").test().assertComplete();
 
     server.verify(postRequestedFor(urlEqualTo("/v2/chats/c1/messages/m1/stop")));
+  }
+
+  private void startsAfterTwoPolls() {
+    server.stubFor(get("/v2/chats/c1/preview").inScenario("p").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(okJson("null")).willSetStateTo("2"));
+    server.stubFor(get("/v2/chats/c1/preview").inScenario("p").whenScenarioStateIs("2")
+        .willReturn(okJson("null")).willSetStateTo("3"));
+    server.stubFor(get("/v2/chats/c1/preview").inScenario("p").whenScenarioStateIs("3")
+        .willReturn(okJson("{\"url\":\"https://vm-1.vusercontent.net/\",\"token\":\"pvt_secret\","
+            + "\"expiresAt\":\"2026-11-20T10:15:00Z\"}")));
+  }
+
+  @Test void awaitPreviewEmitsThePreviewOnceItIsReady() {
+    startsAfterTwoPolls();
+
+    TestObserver<ChatPreview> observer = rx.awaitPreview("c1", fast).test();
+
+    observer.awaitDone(10, TimeUnit.SECONDS).assertComplete().assertValueCount(1);
+    assertThat(observer.values().get(0).getUrl()).isEqualTo("https://vm-1.vusercontent.net/");
+    assertThat(server.getAllServeEvents()).hasSize(3);
+  }
+
+  @Test void nothingIsPolledBeforeSubscribeAndDisposingStopsPolling() throws Exception {
+    server.stubFor(get("/v2/chats/c1/preview").willReturn(okJson("null")));
+
+    io.reactivex.rxjava3.core.Single<ChatPreview> preview = rx.awaitPreview("c1", fast);
+    assertThat(server.getAllServeEvents()).isEmpty();
+
+    TestObserver<ChatPreview> observer = preview.test();
+    while (server.getAllServeEvents().isEmpty()) Thread.sleep(1);
+    observer.dispose();
+    Thread.sleep(100);
+    int polls = server.getAllServeEvents().size();
+    Thread.sleep(200);
+
+    assertThat(server.getAllServeEvents()).hasSize(polls);
+    observer.assertNoValues().assertNoErrors();
   }
 }

@@ -93,6 +93,20 @@ public final class FakeV0Server implements AutoCloseable {
   public static final String WEBHOOK_ID = "hook_6Fq1z8";
   /** Usage events listed unless {@link #usageEvents} says otherwise. */
   public static final int DEFAULT_USAGE_EVENTS = 12;
+  /** Chats {@link Operation#LIST_CHATS} lists unless {@link #chatCount} says otherwise. */
+  public static final int DEFAULT_CHAT_COUNT = 3;
+  /** Id of the chat {@link Operation#DUPLICATE_CHAT} creates. */
+  public static final String DUPLICATED_CHAT_ID = "chat_copy_5Nw1";
+  /** Id of the message update-files and restore-message answer. */
+  public static final String FILES_MESSAGE_ID = "msg_files_8Kc3";
+  /** The URL of the preview {@link Operation#GET_CHAT_PREVIEW} answers once ready. */
+  public static final String PREVIEW_URL = "https://vm-3f9a7c.vusercontent.net/";
+  /** The preview's token (a secret in real life: tests can check it is never logged). */
+  public static final String PREVIEW_TOKEN = "pvt_fake_Q2xM8rT4wZ";
+  /** Id of the deployment {@link Operation#DEPLOY_CHAT} answers. */
+  public static final String DEPLOYMENT_ID = "dpl_6Rb2Xk";
+  /** Id of the Vercel project {@link Operation#CREATE_VERCEL_PROJECT} answers. */
+  public static final String NEW_VERCEL_PROJECT_ID = "prj_new_3Tz9";
 
   private static final String TRANSFORMER = "v0-fake";
   private static final String V2_ASYNC = "v2-async-generation";
@@ -119,6 +133,7 @@ public final class FakeV0Server implements AutoCloseable {
   private final Map<Operation, List<UUID>> overrides = Collections.synchronizedMap(new EnumMap<>(Operation.class));
   private final Map<Operation, List<UUID>> scripts = Collections.synchronizedMap(new EnumMap<>(Operation.class));
   private final List<UUID> pollStubs = Collections.synchronizedList(new ArrayList<>());
+  private final ChatsFake chats = new ChatsFake();
 
   private volatile String apiKey;
   private volatile long streamDelayMillis;
@@ -318,6 +333,28 @@ public final class FakeV0Server implements AutoCloseable {
   }
 
   /**
+   * Adds (or replaces) a text file of the chats' project, served by {@link Operation#GET_CHAT_FILES}
+   * ({@code utf8}) and {@link Operation#DOWNLOAD_CHAT_FILES}. By default the project is a small
+   * Next.js app (package.json, app/page.tsx, components/todo-list.tsx, public/favicon.ico).
+   */
+  public FakeV0Server chatFile(String path, String text) {
+    chats.text(path, text);
+    return this;
+  }
+
+  /** Adds (or replaces) a binary file of the chats' project, served {@code base64}. */
+  public FakeV0Server chatFile(String path, byte[] bytes) {
+    chats.binary(path, bytes);
+    return this;
+  }
+
+  /** Empties the chats' project (then add files with {@link #chatFile}). */
+  public FakeV0Server clearChatFiles() {
+    chats.clearFiles();
+    return this;
+  }
+
+  /**
    * Makes every generation a message send starts (sync, streamed, and async as polled) end with
    * {@code partJson}, a part asking the user something ({@link AgentActions#questions()},
    * {@link AgentActions#plan()}, ...), after the demo's text; null restores the plain demo.
@@ -340,6 +377,29 @@ public final class FakeV0Server implements AutoCloseable {
     if (polls < 1) throw new IllegalArgumentException("polls < 1");
     connectPolls = polls;
     connectPollCounts.clear();
+    return this;
+  }
+
+  /**
+   * {@link Operation#GET_CHAT_PREVIEW} answers JSON {@code null} (the preview is starting) until
+   * poll number {@code polls}, and the preview ({@link #PREVIEW_URL}) from then on; 1 (ready at
+   * once) by default. Restarts the count.
+   */
+  public FakeV0Server previewReadyAfterPolls(int polls) {
+    if (polls < 1) throw new IllegalArgumentException("polls < 1");
+    chats.previewReadyAfterPolls(polls);
+    return this;
+  }
+
+  /**
+   * {@link Operation#LIST_CHATS} lists {@code count} chats ({@code chat_l001}, ..., newest first;
+   * metadata {@code environment} is {@code production} for odd numbers, {@code staging} for even
+   * ones), paged by {@code limit} and {@code cursor} and filtered by {@code authorId},
+   * {@code vercelProjectId} and {@code metadata[key]=value}.
+   */
+  public FakeV0Server chatCount(int count) {
+    if (count < 0) throw new IllegalArgumentException("count < 0");
+    chats.chatCount(count);
     return this;
   }
 
@@ -391,6 +451,7 @@ public final class FakeV0Server implements AutoCloseable {
     endingPart = null;
     connectPolls = 1;
     connectPollCounts.clear();
+    chats.reset();
     installDefaults();
     return this;
   }
@@ -474,7 +535,28 @@ public final class FakeV0Server implements AutoCloseable {
     stub(Operation.V1_STOP_MESSAGE, DEFAULT, request -> json(200, obj("success", true)));
 
     installAccountDefaults();
+    installChatOperations();
     installPolls();
+  }
+
+  private void installChatOperations() {
+    stub(Operation.LIST_CHATS, DEFAULT, chats::listChats);
+    stub(Operation.UPDATE_CHAT, DEFAULT, request -> chats.update(request, param(Operation.UPDATE_CHAT, request, "chatId")));
+    stub(Operation.DELETE_CHAT, DEFAULT, request ->
+        json(200, obj("chatId", param(Operation.DELETE_CHAT, request, "chatId"))));
+    stub(Operation.DUPLICATE_CHAT, DEFAULT, chats::duplicate);
+    stub(Operation.CREATE_CHAT_FROM_FILES, DEFAULT, request -> chats.createFrom(request, "files"));
+    stub(Operation.CREATE_CHAT_FROM_ZIP, DEFAULT, request -> chats.createFrom(request, "url"));
+    stub(Operation.CREATE_CHAT_FROM_REPO, DEFAULT, request -> chats.createFrom(request, "repo"));
+    stub(Operation.GET_CHAT_FILES, DEFAULT, request -> chats.getFiles());
+    stub(Operation.UPDATE_CHAT_FILES, DEFAULT, request ->
+        chats.updateFiles(request, param(Operation.UPDATE_CHAT_FILES, request, "chatId")));
+    stub(Operation.DOWNLOAD_CHAT_FILES, DEFAULT, request -> chats.download());
+    stub(Operation.GET_CHAT_PREVIEW, DEFAULT, request -> chats.preview());
+    stub(Operation.RESTORE_MESSAGE, DEFAULT, request ->
+        chats.restoreMessage(request, param(Operation.RESTORE_MESSAGE, request, "chatId")));
+    stub(Operation.DEPLOY_CHAT, DEFAULT, request -> chats.deploy());
+    stub(Operation.CREATE_VERCEL_PROJECT, DEFAULT, request -> chats.createVercelProject());
   }
 
   private void installPolls() {
@@ -884,7 +966,7 @@ public final class FakeV0Server implements AutoCloseable {
     return body.get();
   }
 
-  private static Object bodyField(Request request, String name) {
+  static Object bodyField(Request request, String name) {
     Object parsed = Json.parseOrNull(request.getBodyAsString());
     return parsed instanceof Map ? ((Map<?, ?>) parsed).get(name) : null;
   }
@@ -914,7 +996,7 @@ public final class FakeV0Server implements AutoCloseable {
     return SseRenderer.render(script.delayBetweenEvents(Duration.ofMillis(streamDelayMillis)));
   }
 
-  private static ResponseDefinition json(int status, Object body) {
+  static ResponseDefinition json(int status, Object body) {
     return new ResponseDefinitionBuilder().withStatus(status)
         .withHeader("Content-Type", "application/json")
         .withBody(Json.write(body)).build();

@@ -191,7 +191,7 @@ class DefaultOperationsTest extends FakeServerTest {
   }
 
   @Test void unservedPathsAre404() {
-    Http.Reply v2 = http.execute(http.request("DELETE", "/v2/chats/chat_abc", null).build());
+    Http.Reply v2 = http.execute(http.request("DELETE", "/v2/chats/chat_abc/messages", null).build());
     Http.Reply v1 = http.get("/v1/projects");
 
     assertThat(v2.status).isEqualTo(404);
