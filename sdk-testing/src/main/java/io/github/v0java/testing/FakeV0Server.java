@@ -821,60 +821,43 @@ public final class FakeV0Server implements AutoCloseable {
 
   private void installAccountDefaults() {
     stub(Operation.LIST_MCP_SERVERS, DEFAULT, request -> json(200, AccountFixtures.mcpServers()));
-    stub(Operation.CREATE_MCP_SERVER, DEFAULT, request -> {
-      Map<?, ?> body = bodyObject(request);
-      if (body == null) return errorResponse(false, 422, "The request body must be a JSON object").build();
-      if (!(body.get("name") instanceof String) || ((String) body.get("name")).isEmpty()) {
-        return errorResponse(false, 422, "name: Required").build();
-      }
-      if (!(body.get("url") instanceof String)) return errorResponse(false, 422, "url: Required").build();
+    stub(Operation.CREATE_MCP_SERVER, DEFAULT, request -> requireFields(request, body -> {
+      if (((String) body.get("name")).isEmpty()) return errorResponse(false, 422, "name: must not be empty").build();
       Map<String, Object> server = AccountFixtures.mcpServer(MCP_SERVER_ID, (String) body.get("name"),
           (String) body.get("url"), "", true, obj("type", "none"), "user");
       return json(200, merged(server, body, "description", "enabled", "auth", "scope"));
-    });
+    }, "name", String.class, "url", String.class));
     stub(Operation.GET_MCP_SERVER, DEFAULT, request ->
         json(200, AccountFixtures.mcpServer(param(Operation.GET_MCP_SERVER, request, "mcpServerId"))));
-    stub(Operation.UPDATE_MCP_SERVER, DEFAULT, request -> {
-      Map<?, ?> body = bodyObject(request);
-      if (body == null) return errorResponse(false, 422, "The request body must be a JSON object").build();
+    stub(Operation.UPDATE_MCP_SERVER, DEFAULT, request -> requireFields(request, body -> {
       Map<String, Object> server = AccountFixtures.mcpServer(param(Operation.UPDATE_MCP_SERVER, request, "mcpServerId"));
       return json(200, merged(server, body, "name", "url", "description", "enabled", "auth", "scope"));
-    });
+    }));
     stub(Operation.DELETE_MCP_SERVER, DEFAULT, request -> json(200, obj("success", true)));
 
     stub(Operation.GET_PREVIEW_HOSTS, DEFAULT, request ->
         json(200, AccountFixtures.previewHosts(AccountFixtures.defaultPreviewHosts())));
-    stub(Operation.SET_PREVIEW_HOSTS, DEFAULT, request -> {
-      Map<?, ?> body = bodyObject(request);
-      Object hosts = body == null ? null : body.get("hosts");
-      if (!(hosts instanceof List)) return errorResponse(false, 422, "hosts: Required").build();
-      if (((List<?>) hosts).size() > 5) return errorResponse(false, 422, "hosts: at most 5 entries").build();
-      return json(200, AccountFixtures.previewHosts((List<?>) hosts));
-    });
+    stub(Operation.SET_PREVIEW_HOSTS, DEFAULT, request -> requireFields(request, body -> {
+      List<?> hosts = (List<?>) body.get("hosts");
+      if (hosts.size() > 5) return errorResponse(false, 422, "hosts: at most 5 entries").build();
+      return json(200, AccountFixtures.previewHosts(hosts));
+    }, "hosts", List.class));
 
     stub(Operation.GET_USAGE_SUMMARY, DEFAULT, request -> usageReport(request, false));
     stub(Operation.GET_USAGE_ACTIVITY, DEFAULT, request -> usageReport(request, true));
     stub(Operation.LIST_USAGE_EVENTS, DEFAULT, this::listUsageEvents);
 
     stub(Operation.LIST_WEBHOOKS, DEFAULT, request -> json(200, AccountFixtures.webhooks()));
-    stub(Operation.CREATE_WEBHOOK, DEFAULT, request -> {
-      Map<?, ?> body = bodyObject(request);
-      if (body == null) return errorResponse(false, 422, "The request body must be a JSON object").build();
-      for (String field : new String[] {"name", "url"}) {
-        if (!(body.get(field) instanceof String)) return errorResponse(false, 422, field + ": Required").build();
-      }
-      if (!(body.get("events") instanceof List)) return errorResponse(false, 422, "events: Required").build();
-      return json(200, AccountFixtures.webhook(WEBHOOK_ID, (String) body.get("name"), (List<?>) body.get("events"),
-          (String) body.get("url"), body.get("chatId")));
-    });
+    stub(Operation.CREATE_WEBHOOK, DEFAULT, request -> requireFields(request, body ->
+        json(200, AccountFixtures.webhook(WEBHOOK_ID, (String) body.get("name"), (List<?>) body.get("events"),
+            (String) body.get("url"), body.get("chatId"))),
+        "name", String.class, "events", List.class, "url", String.class));
     stub(Operation.GET_WEBHOOK, DEFAULT, request ->
         json(200, AccountFixtures.webhook(param(Operation.GET_WEBHOOK, request, "hookId"))));
-    stub(Operation.UPDATE_WEBHOOK, DEFAULT, request -> {
-      Map<?, ?> body = bodyObject(request);
-      if (body == null) return errorResponse(false, 422, "The request body must be a JSON object").build();
+    stub(Operation.UPDATE_WEBHOOK, DEFAULT, request -> requireFields(request, body -> {
       Map<String, Object> hook = AccountFixtures.webhook(param(Operation.UPDATE_WEBHOOK, request, "hookId"));
       return json(200, merged(hook, body, "name", "events", "url"));
-    });
+    }));
     stub(Operation.DELETE_WEBHOOK, DEFAULT, request ->
         json(200, obj("id", param(Operation.DELETE_WEBHOOK, request, "hookId"), "deleted", true)));
   }
@@ -936,9 +919,24 @@ public final class FakeV0Server implements AutoCloseable {
     return parameter.isPresent() ? parameter.firstValue() : null;
   }
 
-  private static Map<?, ?> bodyObject(Request request) {
+  private interface ObjectBody {
+    ResponseDefinition handle(Map<?, ?> body);
+  }
+
+  /**
+   * 422 unless the body is a JSON object with the {@code required} fields, given as pairs of name
+   * and JSON type ({@code String.class}, {@code List.class}); else what {@code handler} answers.
+   */
+  private static ResponseDefinition requireFields(Request request, ObjectBody handler, Object... required) {
     Object parsed = Json.parseOrNull(request.getBodyAsString());
-    return parsed instanceof Map ? (Map<?, ?>) parsed : null;
+    if (!(parsed instanceof Map)) return errorResponse(false, 422, "The request body must be a JSON object").build();
+    Map<?, ?> body = (Map<?, ?>) parsed;
+    for (int i = 0; i < required.length; i += 2) {
+      if (!((Class<?>) required[i + 1]).isInstance(body.get(required[i]))) {
+        return errorResponse(false, 422, required[i] + ": Required").build();
+      }
+    }
+    return handler.handle(body);
   }
 
   /** {@code base} with the {@code fields} that {@code body} sets. */
