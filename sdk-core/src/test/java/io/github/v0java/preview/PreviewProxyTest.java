@@ -363,12 +363,55 @@ class PreviewProxyTest {
     }
   }
 
+  @Test void theSdksHttpLogRedactsTheTokenOfForwardedRequests() {
+    answer(200);
+    StringBuilder log = new StringBuilder();
+    okhttp3.OkHttpClient logged = new okhttp3.OkHttpClient.Builder().addNetworkInterceptor(
+        new io.github.v0java.internal.LoggingInterceptor(line -> log.append(line).append('\n'))).build();
+    PreviewProxy proxy = PreviewProxy.builder().okHttpClient(logged).build();
+
+    ProxyResponse response = proxy.forward(target(), ProxyRequest.builder("GET", "/x").build());
+    response.close();
+
+    assertThat(log).contains("x-v0-preview-token: ██").doesNotContain(TOKEN);
+    assertThat(proxy + " " + response + " " + ProxyRequest.builder("GET", "/x").build()).doesNotContain(TOKEN);
+  }
+
   @Test void plainHttpToAnotherHostIsRefusedSoTheTokenNeverTravelsInClearText() {
     V0InvalidRequestException e = catchThrowableOfType(V0InvalidRequestException.class,
         () -> PreviewTarget.of("http://preview.example/", TOKEN));
 
     assertThat(e.field()).isEqualTo("previewUrl");
     assertThat(PreviewTarget.of("https://preview.example/", TOKEN).url().host()).isEqualTo("preview.example");
+  }
+
+  @Test void aBrowserTalkingToASmallFrontServerGetsThePreviewThroughTheProxy() throws Exception {
+    preview.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404).withHeader("Content-Type", "text/html")
+        .withHeader("Set-Cookie", "tracking=1").withBody("<h1>Not here</h1>")));
+    okhttp3.OkHttpClient browser = new okhttp3.OkHttpClient.Builder().followRedirects(false).build();
+    try (ProxyFront front = ProxyFront.start(PreviewProxy.builder().mountPath("/p/").build(), PreviewProxyTest::target);
+         okhttp3.Response page = browser.newCall(new okhttp3.Request.Builder()
+             .url(front.url("/p/missing?from=menu&x=%C3%A9"))
+             .header("Cookie", "site_session=abc123").header("Authorization", "Bearer site-token")
+             .build()).execute();
+         okhttp3.Response head = browser.newCall(new okhttp3.Request.Builder().url(front.url("/p/missing"))
+             .head().build()).execute();
+         okhttp3.Response outside = browser.newCall(new okhttp3.Request.Builder().url(front.url("/other")).build()).execute()) {
+      assertThat(page.code()).isEqualTo(404);
+      assertThat(page.body().string()).isEqualTo("<h1>Not here</h1>");
+      assertThat(page.header("Set-Cookie")).isNull();
+      assertThat(page.header("Cache-Control")).isEqualTo("private, no-store");
+      assertThat(head.code()).isEqualTo(404);
+      assertThat(outside.code()).isEqualTo(404);
+      assertThat(outside.body().string()).startsWith("Refused by the preview proxy");
+    }
+    List<LoggedRequest> requests = received(preview);
+    assertThat(requests).hasSize(2);
+    LoggedRequest get = requests.stream().filter(r -> r.getMethod().value().equals("GET")).findFirst().get();
+    assertThat(get.getUrl()).isEqualTo("/missing?from=menu&x=%C3%A9");
+    assertThat(get.getHeader(ProxyHeaders.TOKEN)).isEqualTo(TOKEN);
+    assertThat(get.containsHeader("Cookie")).isFalse();
+    assertThat(get.containsHeader("Authorization")).isFalse();
   }
 
   static String stackTrace(Throwable e) {
