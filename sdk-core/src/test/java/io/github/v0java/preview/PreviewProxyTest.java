@@ -307,18 +307,23 @@ class PreviewProxyTest {
       }
       proxy.forward(target(), request.build()).close();
     }
-    // A body sent with GET is not forwarded.
+    // A body sent with GET is not forwarded; an empty one of unknown length is no body.
     proxy.forward(target(), ProxyRequest.builder("GET", "/m")
         .body(new ByteArrayInputStream("ignored".getBytes(StandardCharsets.UTF_8)), 7).build()).close();
+    proxy.forward(target(), ProxyRequest.builder("OPTIONS", "/empty")
+        .body(new ByteArrayInputStream(new byte[0]), -1).build()).close();
 
     List<LoggedRequest> requests = received(preview);
     List<String> seen = new ArrayList<>();
     for (LoggedRequest r : requests) seen.add(r.getMethod().value() + ":" + r.getBodyAsString());
     assertThat(seen).containsExactlyInAnyOrder("GET:", "HEAD:", "DELETE:", "OPTIONS:", "POST:",
-        "PUT:put-body", "PATCH:patch-body", "DELETE:delete-body", "POST:chunked-body", "GET:");
+        "PUT:put-body", "PATCH:patch-body", "DELETE:delete-body", "POST:chunked-body", "GET:", "OPTIONS:");
     for (LoggedRequest r : requests) {
       if (r.getBodyAsString().equals("chunked-body")) {
         assertThat(r.getHeader("Transfer-Encoding")).isEqualTo("chunked");
+      }
+      if (r.getUrl().equals("/empty") || r.getMethod().value().equals("GET")) {
+        assertThat(r.containsHeader("Transfer-Encoding") || r.containsHeader("Content-Length")).isFalse();
       }
     }
   }
