@@ -8,7 +8,9 @@ import io.github.v0java.testing.StreamScript;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -22,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import proguard.Configuration;
@@ -39,6 +42,7 @@ class ShrinkAndRunTest {
   private static final String PROBE = ShrinkProbe.class.getName();
   private static final Path WORK = Paths.get(System.getProperty("shrink.workDirectory", "target/shrink"));
   private static final Path SHRUNK = WORK.resolve("shrunk.jar");
+  private static final String[] PLATFORM_MODULES = {"java.base", "java.logging"};
   private static List<Path> inputs;
 
   @BeforeAll static void shrink() throws Exception {
@@ -59,10 +63,13 @@ class ShrinkAndRunTest {
     }
     config.append("-outjars ").append(quote(SHRUNK)).append('\n');
     // The platform: the JDK modules the SDK and its dependencies use (on Android, android.jar).
-    Path jmods = Paths.get(System.getProperty("java.home"), "jmods");
-    for (String module : new String[] {"java.base", "java.logging"}) {
-      config.append("-libraryjars ").append(quote(jmods.resolve(module + ".jmod")))
-          .append("(!**.jar;!module-info.class)\n");
+    for (String module : PLATFORM_MODULES) {
+      Path jmod = Paths.get(System.getProperty("java.home"), "jmods", module + ".jmod");
+      if (Files.isRegularFile(jmod)) {
+        config.append("-libraryjars ").append(quote(jmod)).append("(!**.jar;!module-info.class)\n");
+      } else {
+        config.append("-libraryjars ").append(quote(moduleJar(module))).append("(!module-info.class)\n");
+      }
     }
     // Retrofit and OkHttp reach Android's own classes only when they run on Android, where
     // android.jar provides them; the platform here is the JDK.
@@ -205,6 +212,26 @@ class ShrinkAndRunTest {
       }
     }
     return rules;
+  }
+
+  /**
+   * The classes of a JDK module as a jar, for JDKs that ship no {@code jmods} directory: copied
+   * from the run-time image ({@code jrt:/}).
+   */
+  private static Path moduleJar(String module) throws IOException {
+    Path jar = WORK.resolve(module + ".jar");
+    if (Files.isRegularFile(jar)) return jar;
+    Path root = FileSystems.getFileSystem(URI.create("jrt:/")).getPath("modules", module);
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar));
+         Stream<Path> files = Files.walk(root)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (!file.toString().endsWith(".class")) continue;
+        out.putNextEntry(new ZipEntry(root.relativize(file).toString()));
+        Files.copy(file, out);
+        out.closeEntry();
+      }
+    }
+    return jar;
   }
 
   private static String quote(Path path) {
