@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints the size of each SDK jar and of the runtime dependency closure of sdk-core and sdk-rx,
-# as a Markdown table. Run after a build: ./mvnw -B -q install -DskipTests && tools/footprint.sh
+# as a Markdown table. Run after a build: ./mvnw -B -q package -DskipTests && tools/footprint.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,8 +24,17 @@ for module in sdk-core sdk-rx; do
   own=$(ls "$module"/target/v0-java-*-0.1.0-SNAPSHOT.jar | grep -v -e sources -e javadoc | head -1)
   total=$(size "$own")
   count=1
-  for jar in $(tr ':' '\n' < "$cp_file"); do
-    total=$((total + $(size "$jar")))
+  for entry in $(tr ':' '\n' < "$cp_file"); do
+    # One of our own artifacts (a classes directory, or a jar from ~/.m2 that may be older):
+    # count the jar this checkout built, sdk-X/target/v0-java-X-*.jar.
+    case "$entry" in
+      */io/github/v0java/*|*/target/classes)
+        artifact=$(basename "$entry" | sed -e 's/-0\.1\.0-SNAPSHOT\.jar$//')
+        [ -d "$entry" ] && artifact=$(basename "$(ls "$entry"/../v0-java-*-0.1.0-SNAPSHOT.jar | head -1)" | sed -e 's/-0\.1\.0-SNAPSHOT\.jar$//')
+        entry="sdk-${artifact#v0-java-}/target/$artifact-0.1.0-SNAPSHOT.jar"
+        ;;
+    esac
+    total=$((total + $(size "$entry")))
     count=$((count + 1))
   done
   rm -f "$cp_file"

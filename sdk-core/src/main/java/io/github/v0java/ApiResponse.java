@@ -1,6 +1,7 @@
 package io.github.v0java;
 
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A successful answer with its HTTP details, for callers who need the status or headers (rate
@@ -30,12 +31,12 @@ public final class ApiResponse<T> {
   }
 
   /** The request id the server reported ({@code x-request-id} or {@code x-vercel-id}), or null. */
-  public String requestId() {
+  public @Nullable String requestId() {
     return ApiErrors.requestId(headers);
   }
 
   /** The decoded body; null only for answers without one (204). */
-  public T body() {
+  public @Nullable T body() {
     return body;
   }
 

@@ -14,6 +14,7 @@ import com.squareup.moshi.JsonReader;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.ByteString;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A live stream of typed events ({@code MessageStreamEvent} or {@code ChatStreamEvent}) and of
@@ -69,7 +70,7 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
    * @throws V0StreamInterruptedException if the stream ended before the message finished
    * @throws V0DecodingException if an event was not valid JSON or exceeded the size limit
    */
-  public E next() {
+  public @Nullable E next() {
     if (peeked != null) {
       E result = peeked;
       peeked = null;

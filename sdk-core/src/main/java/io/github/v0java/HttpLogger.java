@@ -6,5 +6,6 @@ package io.github.v0java;
  * {@code Authorization} shows as {@code Bearer ██}.
  */
 public interface HttpLogger {
+  /** Receives one line (request or response, already redacted); called on OkHttp's threads. */
   void log(String line);
 }

@@ -13,6 +13,7 @@ import io.github.v0java.v1.model.ResponseMode;
 import io.github.v0java.v1.model.SendMessageRequest;
 import io.github.v0java.v1.model.StopMessageResponse;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The legacy API v1 ({@code https://api.v0.dev/v1}), for applications not yet on v2. Its models
@@ -167,7 +168,7 @@ public final class LegacyV1 {
    *
    * @param request the version to fork from and the privacy, or null for the latest version
    */
-  public ChatDetail fork(String chatId, ForkChatRequest request) {
+  public ChatDetail fork(String chatId, @Nullable ForkChatRequest request) {
     String id = RequestValidator.pathId("chatId", chatId);
     return client.execute(api.fork(id, request != null ? request : ForkChatRequest.builder().build()));
   }
@@ -178,7 +179,8 @@ public final class LegacyV1 {
    * @param limit page size, or null for the API's default
    * @param cursor the previous page's {@code pagination.nextCursor}, or null for the first page
    */
-  public MessageSummaryList findMessages(String chatId, Integer limit, String cursor) {
+  public MessageSummaryList findMessages(String chatId, @Nullable Integer limit,
+      @Nullable String cursor) {
     String id = RequestValidator.pathId("chatId", chatId);
     return client.execute(api.findMessages(id, limit, cursor));
   }
@@ -190,7 +192,7 @@ public final class LegacyV1 {
    * @param pageSize messages per page, or null for the API's default
    */
   public Paginated<MessageSummaryList, MessageSummary> findAllMessages(String chatId,
-      final Integer pageSize) {
+      final @Nullable Integer pageSize) {
     final String id = RequestValidator.pathId("chatId", chatId);
     return new Paginated<>(new Paginated.Source<MessageSummaryList, MessageSummary>() {
       @Override public MessageSummaryList fetch(String cursor) {

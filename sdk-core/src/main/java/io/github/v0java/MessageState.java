@@ -10,6 +10,7 @@ import com.squareup.moshi.Types;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The message as a stream or a poll has built it so far: an immutable snapshot, safe to keep and
@@ -44,12 +45,12 @@ public final class MessageState {
   }
 
   /** The latest full snapshot of the message the API sent, or null before the first one. */
-  public Message snapshot() {
+  public @Nullable Message snapshot() {
     return message;
   }
 
   /** The id of the message being generated, or null before any event named it. */
-  public String messageId() {
+  public @Nullable String messageId() {
     return messageId;
   }
 
@@ -59,27 +60,27 @@ public final class MessageState {
   }
 
   /** Token usage and credits so far, or null before the API reported any. */
-  public MessageUsage usage() {
+  public @Nullable MessageUsage usage() {
     return usage;
   }
 
   /** Why generation ended, or null while the agent is still generating. */
-  public FinishReason finishReason() {
+  public @Nullable FinishReason finishReason() {
     return finishReason;
   }
 
   /** The message's closing prose from the latest snapshot ("" when none), or null before one. */
-  public String content() {
+  public @Nullable String content() {
     return content;
   }
 
   /** The chat, for streams that create or resume one; null otherwise or before it arrived. */
-  public Chat chat() {
+  public @Nullable Chat chat() {
     return chat;
   }
 
   /** The chat title so far, for chat streams; null when none arrived. */
-  public String title() {
+  public @Nullable String title() {
     return title;
   }
 
@@ -92,7 +93,7 @@ public final class MessageState {
    * This state as a {@link Message}: the latest snapshot with the current parts, usage, finish
    * reason and content; null before the first snapshot.
    */
-  public Message toMessage() {
+  public @Nullable Message toMessage() {
     if (message == null) return null;
     // Through JSON rather than the builder, so that a snapshot missing a field the spec calls
     // required (the server's business, not the caller's) still converts.

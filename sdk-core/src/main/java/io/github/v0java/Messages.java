@@ -9,6 +9,7 @@ import io.github.v0java.model.ResolveTask;
 import io.github.v0java.model.ResolveTaskRequest;
 import io.github.v0java.model.SendMessageRequest;
 import io.github.v0java.model.StopMessageResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Message operations of API v2: send a message to a chat (waiting for the answer, streaming it,
@@ -166,7 +167,7 @@ public final class Messages {
    * @param limit page size, 1 to {@value #MAX_LIMIT}
    * @param cursor the cursor of the previous page, or null for the first page
    */
-  public MessageList list(String chatId, int limit, String cursor) {
+  public MessageList list(String chatId, int limit, @Nullable String cursor) {
     String id = RequestValidator.pathId("chatId", chatId);
     RequestValidator.limit("limit", limit, 1, MAX_LIMIT);
     return client.execute(api.list(id, limit, cursor));

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The items of a cursor-paginated list, fetched lazily: a page is requested only when the items
@@ -18,12 +19,12 @@ public final class Paginated<P, T> implements Iterable<T> {
   /** Fetches pages and reads them. */
   interface Source<P, T> {
     /** Fetches the page after {@code cursor} (null for the first page). */
-    P fetch(String cursor);
+    P fetch(@Nullable String cursor);
 
     List<T> items(P page);
 
     /** The cursor of the next page, or null when {@code page} is the last. */
-    String nextCursor(P page);
+    @Nullable String nextCursor(P page);
   }
 
   private final Source<P, T> source;
@@ -39,7 +40,7 @@ public final class Paginated<P, T> implements Iterable<T> {
   }
 
   /** The same list, starting at the page {@code cursor} names (null for the first page). */
-  public Paginated<P, T> startingAt(String cursor) {
+  public Paginated<P, T> startingAt(@Nullable String cursor) {
     return new Paginated<>(source, cursor);
   }
 
@@ -50,7 +51,7 @@ public final class Paginated<P, T> implements Iterable<T> {
   }
 
   /** The cursor of the page after {@code page}, or null when {@code page} is the last. */
-  public String nextCursor(P page) {
+  public @Nullable String nextCursor(P page) {
     return source.nextCursor(page);
   }
 

@@ -4,6 +4,7 @@ import io.github.v0java.internal.RetryAfter;
 import retrofit2.Call;
 import retrofit2.Callback;
 import retrofit2.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A generation running on the server, started by an asynchronous call: {@link #await()} polls
@@ -77,7 +78,7 @@ public final class PendingGeneration<T> implements Cancellable {
   }
 
   /** The last state polled, or null before the first poll answered. */
-  public T lastPolled() {
+  public @Nullable T lastPolled() {
     return lastPolled;
   }
 

@@ -58,10 +58,12 @@ public final class PollingOptions {
     return DEFAULTS;
   }
 
+  /** A builder starting from the defaults. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** A builder starting from these options, to change some of them. */
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.initialIntervalNanos = initialIntervalNanos;
@@ -160,6 +162,7 @@ public final class PollingOptions {
       return this;
     }
 
+    /** Returns the options; fails if the maximum interval is below the initial one. */
     public PollingOptions build() {
       if (maxIntervalNanos < initialIntervalNanos) {
         throw new IllegalArgumentException("maxInterval < initialInterval");

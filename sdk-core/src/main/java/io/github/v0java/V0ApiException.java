@@ -1,6 +1,7 @@
 package io.github.v0java;
 
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server answered with an error status. Subclasses name the documented statuses, so callers
@@ -48,17 +49,17 @@ public class V0ApiException extends V0Exception {
    * The error type the body names ({@code not_found_error}, ...; the v1 API sends one), or null
    * when the body names none.
    */
-  public String errorType() {
+  public @Nullable String errorType() {
     return errorType;
   }
 
   /** The human-readable message of the body, or null when the body has none. */
-  public String errorMessage() {
+  public @Nullable String errorMessage() {
     return errorMessage;
   }
 
   /** The request id the server reported in a response header, or null. Quote it to support. */
-  public String requestId() {
+  public @Nullable String requestId() {
     return requestId;
   }
 

@@ -22,6 +22,7 @@ import retrofit2.Call;
 import retrofit2.Response;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point of the SDK: one instance per API key, shared by the whole application (it
@@ -406,7 +407,7 @@ public final class V0Client implements Closeable {
      * with {@link PollingOptions#defaults()}; null turns recovery off, and a broken stream then
      * fails with {@link V0StreamInterruptedException}.
      */
-    public Builder streamRecovery(PollingOptions options) {
+    public Builder streamRecovery(@Nullable PollingOptions options) {
       this.streamRecovery = options;
       return this;
     }

@@ -9,6 +9,7 @@ public final class V0DecodingException extends V0Exception {
 
   private final int statusCode;
 
+  /** A body of an answer with {@code statusCode} that could not be decoded, and why. */
   public V0DecodingException(int statusCode, String message, Throwable cause) {
     super(message, cause);
     this.statusCode = statusCode;

@@ -10,10 +10,12 @@ package io.github.v0java;
 public class V0Exception extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** A failure described by {@code message}. */
   public V0Exception(String message) {
     super(message);
   }
 
+  /** A failure described by {@code message}, caused by {@code cause}. */
   public V0Exception(String message, Throwable cause) {
     super(message, cause);
   }

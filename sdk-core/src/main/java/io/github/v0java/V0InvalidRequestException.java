@@ -9,6 +9,7 @@ public final class V0InvalidRequestException extends V0Exception {
 
   private final String field;
 
+  /** A request refused because of {@code field}; the message says what is wrong with it. */
   public V0InvalidRequestException(String field, String message) {
     super(field + ": " + message);
     this.field = field;

@@ -10,6 +10,7 @@ import java.io.IOException;
 public final class V0NetworkException extends V0Exception {
   private static final long serialVersionUID = 1L;
 
+  /** An exchange that failed with OkHttp's {@code cause}. */
   public V0NetworkException(String message, IOException cause) {
     super(message, cause);
   }

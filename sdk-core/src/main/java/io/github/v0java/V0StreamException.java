@@ -1,5 +1,7 @@
 package io.github.v0java;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The API reported, inside a stream, that the generation failed (an {@code error} event). The
  * stream ends with it; {@link #lastState()} holds what had arrived before.
@@ -27,12 +29,12 @@ public final class V0StreamException extends V0Exception {
   }
 
   /** The error code the API sent, or null. */
-  public String code() {
+  public @Nullable String code() {
     return code;
   }
 
   /** The id of the message whose generation failed, or null. */
-  public String messageId() {
+  public @Nullable String messageId() {
     return messageId;
   }
 

@@ -1,5 +1,7 @@
 package io.github.v0java;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Waiting for a generation took longer than its timeout. The generation may still finish on the
  * server; {@link #lastPolled()} is the last state seen.
@@ -18,7 +20,7 @@ public final class V0TimeoutException extends V0Exception {
    * The last polled message ({@code Message} in v2, {@code MessageDetail} in v1; for a Vercel
    * Connect setup its {@code ConnectStatus}), or null if no poll succeeded.
    */
-  public Object lastPolled() {
+  public @Nullable Object lastPolled() {
     return lastPolled;
   }
 }

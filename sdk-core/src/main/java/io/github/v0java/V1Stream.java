@@ -19,6 +19,7 @@ import java.util.NoSuchElementException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A legacy v1 {@code experimental_stream}, read as it arrives: the same event reader and delta
@@ -54,7 +55,7 @@ public final class V1Stream implements Closeable, Iterable<V1StreamEvent> {
    * @throws V0StreamInterruptedException if it ends before it is done
    */
   @SuppressWarnings("unchecked")
-  public V1StreamEvent next() {
+  public @Nullable V1StreamEvent next() {
     if (peeked != null) {
       V1StreamEvent result = peeked;
       peeked = null;
@@ -143,7 +144,7 @@ public final class V1Stream implements Closeable, Iterable<V1StreamEvent> {
   }
 
   /** The latest chat object the stream sent, or null. */
-  public Map<String, Object> chat() {
+  public @Nullable Map<String, Object> chat() {
     return chat;
   }
 

@@ -1,6 +1,7 @@
 package io.github.v0java;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One event of a legacy v1 {@code experimental_stream}: {@code {"type":"connected"}}, a chat
@@ -49,6 +50,7 @@ public final class V1StreamEvent {
     return new V1StreamEvent(kind, json);
   }
 
+  /** What kind of event this is; {@link Kind#UNKNOWN} for a kind added later. */
   public Kind kind() {
     return kind;
   }
@@ -59,7 +61,7 @@ public final class V1StreamEvent {
   }
 
   /** The delta of a {@link Kind#DELTA} event, else null. */
-  public Object delta() {
+  public @Nullable Object delta() {
     return kind == Kind.DELTA ? json.get("delta") : null;
   }
 

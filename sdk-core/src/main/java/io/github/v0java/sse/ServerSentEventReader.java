@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.ByteString;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads server-sent events from a {@code text/event-stream} body, following the HTML Standard's
@@ -93,7 +94,7 @@ public final class ServerSentEventReader implements Closeable {
    * @throws IOException if reading the source fails
    * @throws IllegalStateException if this reader is closed
    */
-  public ServerSentEvent next() throws IOException {
+  public @Nullable ServerSentEvent next() throws IOException {
     if (closed) throw new IllegalStateException("closed");
     if (!started) {
       skipByteOrderMark();
