@@ -171,10 +171,10 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
 
   private E decode(ByteString data) {
     try {
-      // Unions peek for their label, which marks the buffer's segment shared: Okio never pools
-      // it again. Events are appended to one buffer, each followed by a newline (whitespace to
-      // JSON) that keeps the segment in use, so that many events share a segment instead of
-      // each taking, and dropping, a fresh 8 KiB one.
+      // A union whose label is not the first field peeks ahead, which marks the buffer's segment
+      // shared: Okio never pools it again. Events are appended to one buffer, each followed by a
+      // newline (whitespace to JSON) that keeps the segment in use, so that events share a
+      // segment instead of each taking, and maybe dropping, a fresh 8 KiB one.
       long stale = decodeBuffer.size();
       decodeBuffer.write(data).writeByte('\n');
       decodeBuffer.skip(stale);

@@ -44,6 +44,8 @@ final class MessageAccumulator {
     void onChunkRejected(MessagePartsChunkEvent chunk, DeltaException reason);
   }
 
+  private static final JsonReader.Options PARTS = JsonReader.Options.of("parts");
+
   private final JsonAdapter<MessagePart> partAdapter;
   private final JsonAdapter<Message> messageAdapter;
   private final JsonAdapter<Chat> chatAdapter;
@@ -132,11 +134,20 @@ final class MessageAccumulator {
   private static Object rawPartsOf(ByteString data) {
     if (data == null) return null;
     try {
-      Object root = JsonReader.of(new Buffer().write(data)).readJsonValue();
-      if (root instanceof Map) {
-        Object parts = ((Map<?, ?>) root).get("parts");
-        return parts != null ? parts : new ArrayList<Object>();
+      // Only the parts become a tree; the rest of the snapshot is skipped.
+      JsonReader reader = JsonReader.of(new Buffer().write(data));
+      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) return null;
+      Object parts = null;
+      reader.beginObject();
+      while (reader.hasNext()) {
+        if (reader.selectName(PARTS) == 0) {
+          parts = reader.readJsonValue();
+        } else {
+          reader.skipName();
+          reader.skipValue();
+        }
       }
+      return parts != null ? parts : new ArrayList<Object>();
     } catch (IOException | RuntimeException ignored) {
       // Already decoded once by the caller, so this does not happen.
     }
