@@ -137,7 +137,8 @@ final class TextPatch {
     int startEnd = digits(patch, startFrom, to);
     at = skipRange(patch, startFrom, to);
     if (at < 0 || at + 3 != to || !patch.startsWith(" @@", at)) return -1;
-    int start = Integer.parseInt(patch.substring(startFrom, startEnd));
+    int start = 0; // At most 9 digits: no overflow.
+    for (int i = startFrom; i < startEnd; i++) start = start * 10 + (patch.charAt(i) - '0');
     int lengthFrom = startEnd < at && patch.charAt(startEnd) == ',' ? startEnd + 1 : startEnd;
     boolean emptyRange = at - lengthFrom == 1 && patch.charAt(lengthFrom) == '0';
     return emptyRange ? start : start - 1;
