@@ -45,6 +45,8 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
   private final Closeable onClose;
   private final boolean cleanEndCompletes;
   private final StreamRecovery recovery;
+  /** Holds the event being decoded; reused, see {@link #decode}. */
+  private final Buffer decodeBuffer = new Buffer();
   private boolean recovered;
   private boolean sawEvent;
   private boolean done;
@@ -170,7 +172,14 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
 
   private E decode(ByteString data) {
     try {
-      E event = adapter.fromJson(JsonReader.of(new Buffer().write(data)));
+      // A union whose label is not the first field peeks ahead, which marks the buffer's segment
+      // shared: Okio never pools it again. Events are appended to one buffer, each followed by a
+      // newline (whitespace to JSON) that keeps the segment in use, so that events share a
+      // segment instead of each taking, and maybe dropping, a fresh 8 KiB one.
+      long stale = decodeBuffer.size();
+      decodeBuffer.write(data).writeByte('\n');
+      decodeBuffer.skip(stale);
+      E event = adapter.fromJson(JsonReader.of(decodeBuffer));
       if (event == null) throw new JsonDataException("null event");
       return event;
     } catch (IOException | RuntimeException e) {

@@ -44,6 +44,8 @@ final class MessageAccumulator {
     void onChunkRejected(MessagePartsChunkEvent chunk, DeltaException reason);
   }
 
+  private static final JsonReader.Options PARTS = JsonReader.Options.of("parts");
+
   private final JsonAdapter<MessagePart> partAdapter;
   private final JsonAdapter<Message> messageAdapter;
   private final JsonAdapter<Chat> chatAdapter;
@@ -132,11 +134,20 @@ final class MessageAccumulator {
   private static Object rawPartsOf(ByteString data) {
     if (data == null) return null;
     try {
-      Object root = JsonReader.of(new Buffer().write(data)).readJsonValue();
-      if (root instanceof Map) {
-        Object parts = ((Map<?, ?>) root).get("parts");
-        return parts != null ? parts : new ArrayList<Object>();
+      // Only the parts become a tree; the rest of the snapshot is skipped.
+      JsonReader reader = JsonReader.of(new Buffer().write(data));
+      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) return null;
+      Object parts = null;
+      reader.beginObject();
+      while (reader.hasNext()) {
+        if (reader.selectName(PARTS) == 0) {
+          parts = reader.readJsonValue();
+        } else {
+          reader.skipName();
+          reader.skipValue();
+        }
       }
+      return parts != null ? parts : new ArrayList<Object>();
     } catch (IOException | RuntimeException ignored) {
       // Already decoded once by the caller, so this does not happen.
     }
@@ -171,12 +182,12 @@ final class MessageAccumulator {
       // An array delta: modifications name their index; removals, moves and inserts shift
       // everything after the first index they touch.
       int firstShift = Integer.MAX_VALUE;
-      List<Integer> modified = new ArrayList<>();
+      List<?> raw = rawParts instanceof List ? (List<?>) rawParts : Collections.emptyList();
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) delta).entrySet()) {
         String key = String.valueOf(entry.getKey());
         if (key.equals("_t")) continue;
         boolean original = key.startsWith("_");
-        int index = parseIndex(original ? key.substring(1) : key);
+        int index = parseIndex(key, original ? 1 : 0);
         if (index < 0) {
           firstShift = 0;
           continue;
@@ -189,17 +200,12 @@ final class MessageAccumulator {
             Object dest = ((List<?>) value).get(1);
             if (dest instanceof Number) firstShift = Math.min(firstShift, ((Number) dest).intValue());
           }
-        } else {
-          modified.add(index);
+        } else if (index < typedParts.size()) {
+          // A modification; one at or past a shift is decoded again below anyway.
+          MessagePart old = typedParts.get(index);
+          typedParts.set(index, index < raw.size() ? grownText(old, raw.get(index), value) : null);
+          markDirty(index);
         }
-      }
-      List<?> raw = rawParts instanceof List ? (List<?>) rawParts : Collections.emptyList();
-      for (int index : modified) {
-        if (index >= typedParts.size()) continue;
-        Object change = ((Map<?, ?>) delta).get(String.valueOf(index));
-        MessagePart old = typedParts.get(index);
-        typedParts.set(index, index < raw.size() ? grownText(old, raw.get(index), change) : null);
-        markDirty(index);
       }
       from = firstShift;
     } else if (delta instanceof List && ((List<?>) delta).size() == 3
@@ -245,12 +251,17 @@ final class MessageAccumulator {
     return null;
   }
 
-  private static int parseIndex(String text) {
-    if (text.isEmpty() || text.length() > 9) return -1;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) < '0' || text.charAt(i) > '9') return -1;
+  /** The decimal index in {@code key[from..]}, or -1 if it is not one. */
+  private static int parseIndex(String key, int from) {
+    int length = key.length() - from;
+    if (length < 1 || length > 9) return -1;
+    int index = 0;
+    for (int i = from; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c < '0' || c > '9') return -1;
+      index = index * 10 + (c - '0');
     }
-    return Integer.parseInt(text);
+    return index;
   }
 
   /**

@@ -44,15 +44,14 @@ final class PartList extends AbstractList<MessagePart> implements RandomAccess {
     int blockCount = (newSize + BLOCK - 1) >>> SHIFT;
     MessagePart[][] newBlocks = new MessagePart[blockCount][];
     System.arraycopy(blocks, 0, newBlocks, 0, Math.min(blocks.length, blockCount));
-    boolean[] copied = new boolean[blockCount];
     for (int i = 0; i < count; i++) {
       int index = changed[i];
       if (index >= newSize) continue;
       int block = index >>> SHIFT;
-      if (!copied[block]) {
-        newBlocks[block] = newBlocks[block] == null
-            ? new MessagePart[BLOCK] : newBlocks[block].clone();
-        copied[block] = true;
+      // A block still shared with this list (or missing) is copied before its first change.
+      MessagePart[] shared = block < blocks.length ? blocks[block] : null;
+      if (newBlocks[block] == shared) {
+        newBlocks[block] = shared == null ? new MessagePart[BLOCK] : shared.clone();
       }
       newBlocks[block][index & (BLOCK - 1)] = current.get(index);
     }

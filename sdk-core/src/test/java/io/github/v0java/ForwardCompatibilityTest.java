@@ -87,6 +87,58 @@ class ForwardCompatibilityTest {
     assertThat(adapter.fromJson(adapter.toJson(part))).isEqualTo(part);
   }
 
+  @Test void unionLabelIsFoundWhereverItIsAndTheObjectDecodesTheSame() throws IOException {
+    JsonAdapter<MessagePart> adapter = v0.moshi().adapter(MessagePart.class);
+    MessagePart expected = TextPart.builder().text("hi").build();
+
+    // First (as the API sends it, read in one pass), later, and escaped: the same part.
+    assertThat(adapter.fromJson("{\"type\":\"text\",\"text\":\"hi\",\"extra\":[1]}")).isEqualTo(expected);
+    assertThat(adapter.fromJson("{\"extra\":{\"type\":\"x\"},\"text\":\"hi\",\"type\":\"text\"}"))
+        .isEqualTo(expected);
+    assertThat(adapter.fromJson("{\"text\":\"hi\",\"type\":\"t\\u0065xt\"}")).isEqualTo(expected);
+    assertThat(adapter.fromJson("{\"type\":\"t\\u0065xt\",\"text\":\"hi\"}")).isEqualTo(expected);
+
+    // Unknown labels, first or later, and no label keep every field in order.
+    MessagePart.Unknown first = (MessagePart.Unknown) adapter.fromJson(
+        "{\"type\":\"diagram\",\"nodes\":[1,2],\"title\":\"t\"}");
+    assertThat(first.getType()).isEqualTo("diagram");
+    assertThat(first.json()).containsExactly(java.util.Map.entry("type", "diagram"),
+        java.util.Map.entry("nodes", java.util.List.of(1.0, 2.0)), java.util.Map.entry("title", "t"));
+    MessagePart.Unknown later = (MessagePart.Unknown) adapter.fromJson(
+        "{\"nodes\":[],\"type\":\"diagram\"}");
+    assertThat(later.getType()).isEqualTo("diagram");
+    assertThat(later.json()).containsExactly(java.util.Map.entry("nodes", java.util.List.of()),
+        java.util.Map.entry("type", "diagram"));
+    MessagePart.Unknown none = (MessagePart.Unknown) adapter.fromJson("{}");
+    assertThat(none.getType()).isNull();
+    assertThat(none.json()).isEmpty();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> adapter.fromJson("{\"type\":\"diagram\",\"a\":1,\"a\":2}"))
+        .isInstanceOf(com.squareup.moshi.JsonDataException.class).hasMessageContaining("'a'");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> adapter.fromJson("{\"type\":7}"))
+        .isInstanceOf(com.squareup.moshi.JsonDataException.class).hasMessageContaining("MessagePart.type");
+  }
+
+  @Test void untypedValuesDecodeAsImmutableTrees() throws IOException {
+    Object value = v0.moshi().adapter(Object.class)
+        .fromJson("{\"a\":[1,\"x\",true,null,{\"b\":{}}],\"c\":2.5}");
+
+    assertThat(value).isEqualTo(java.util.Map.of("a",
+        java.util.Arrays.asList(1.0, "x", true, null, java.util.Map.of("b", java.util.Map.of())), "c", 2.5));
+    java.util.Map<?, ?> map = (java.util.Map<?, ?>) value;
+    java.util.List<?> list = (java.util.List<?>) map.get("a");
+    org.assertj.core.api.Assertions.assertThatThrownBy(map::clear)
+        .isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(list::clear)
+        .isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(((java.util.Map<?, ?>) list.get(4))::clear)
+        .isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> v0.moshi().adapter(Object.class).fromJson("{\"k\":1,\"k\":2}"))
+        .isInstanceOf(com.squareup.moshi.JsonDataException.class).hasMessageContaining("'k'");
+  }
+
   @Test void decodedListsAreUnmodifiable() {
     server.stubFor(get("/v2/chats/c1/messages/m1").willReturn(okJson(TestServers.resource("v2/message.json"))));
 

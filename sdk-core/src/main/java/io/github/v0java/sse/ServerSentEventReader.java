@@ -53,9 +53,11 @@ public final class ServerSentEventReader implements Closeable {
 
   /** Bytes of the current event's field lines so far. */
   private long eventBytes;
-  /** How many data fields the current event has; the data buffer is empty when 0. */
+  /** How many data fields the current event has. */
   private int dataLines;
-  /** The current event's data lines, joined with LF, as the bytes received. */
+  /** The current event's only data line so far, copied once; null before it and after a second. */
+  private ByteString firstData;
+  /** From the second data line on: the event's data lines, joined with LF, as received. */
   private final Buffer data = new Buffer();
   private String type = "";
   private String lastEventId = "";
@@ -202,8 +204,18 @@ public final class ServerSentEventReader implements Closeable {
     // Field names are ASCII: comparing bytes is comparing the decoded names.
     if (nameLength == 4 && buffer.rangeEquals(0, DATA)) {
       buffer.skip(valueStart);
-      if (dataLines++ > 0) data.writeByte('\n');
-      buffer.read(data, valueLength); // Moves segments: the bytes are decoded once, if ever.
+      // The bytes are decoded once, if ever. Events usually have one data line: it is read
+      // straight into the event's bytes; further lines are gathered in a buffer (moving segments).
+      if (dataLines++ == 0) {
+        firstData = buffer.readByteString(valueLength);
+      } else {
+        if (firstData != null) {
+          data.write(firstData);
+          firstData = null;
+        }
+        data.writeByte('\n');
+        buffer.read(data, valueLength);
+      }
     } else if (nameLength == 5 && buffer.rangeEquals(0, EVENT)) {
       buffer.skip(valueStart);
       type = readUtf8(valueLength);
@@ -238,8 +250,8 @@ public final class ServerSentEventReader implements Closeable {
   private ServerSentEvent dispatch() {
     ServerSentEvent event = null;
     if (dataLines != 0) {
-      event = ServerSentEvent.ofBytes(type.isEmpty() ? "message" : type, data.readByteString(),
-          lastEventId);
+      ByteString bytes = firstData != null ? firstData : data.readByteString();
+      event = ServerSentEvent.ofBytes(type.isEmpty() ? "message" : type, bytes, lastEventId);
     }
     resetEvent();
     return event;
@@ -249,6 +261,7 @@ public final class ServerSentEventReader implements Closeable {
   private void resetEvent() {
     eventBytes = 0;
     dataLines = 0;
+    firstData = null;
     data.clear();
     type = "";
   }

@@ -35,29 +35,30 @@ final class ArrayDelta {
   }
 
   static ArrayDelta parse(Map<?, ?> delta, JsonPath path) throws DeltaException {
-    List<Entry> removed = new ArrayList<>();
-    List<Entry> inserts = new ArrayList<>();
-    List<Entry> modifications = new ArrayList<>();
+    // Most chunks modify one item: lists are made only for what the delta has.
+    List<Entry> removed = Collections.emptyList();
+    List<Entry> inserts = Collections.emptyList();
+    List<Entry> modifications = Collections.emptyList();
     for (Map.Entry<?, ?> entry : delta.entrySet()) {
       String key = String.valueOf(entry.getKey());
       Object value = entry.getValue();
       if (key.equals("_t")) continue;
       if (key.startsWith("_")) {
-        int index = parseIndex(key.substring(1), key, path);
-        removed.add(new Entry(index, removalDestination(key, value, path)));
+        int index = parseIndex(key, 1, path);
+        removed = add(removed, new Entry(index, removalDestination(key, value, path)));
       } else {
-        int index = parseIndex(key, key, path);
+        int index = parseIndex(key, 0, path);
         boolean insert = value instanceof List && ((List<?>) value).size() == 1;
         if (insert) {
-          inserts.add(new Entry(index, ((List<?>) value).get(0)));
+          inserts = add(inserts, new Entry(index, ((List<?>) value).get(0)));
         } else {
-          modifications.add(new Entry(index, value));
+          modifications = add(modifications, new Entry(index, value));
         }
       }
     }
-    Collections.sort(removed);
-    Collections.sort(inserts);
-    Collections.sort(modifications);
+    if (removed.size() > 1) Collections.sort(removed);
+    if (inserts.size() > 1) Collections.sort(inserts);
+    if (modifications.size() > 1) Collections.sort(modifications);
     int[] removals = new int[removed.size()];
     int[] destinations = new int[removed.size()];
     for (int i = 0; i < removals.length; i++) {
@@ -65,6 +66,12 @@ final class ArrayDelta {
       destinations[i] = (Integer) removed.get(i).value;
     }
     return new ArrayDelta(removals, destinations, inserts, modifications);
+  }
+
+  private static List<Entry> add(List<Entry> entries, Entry entry) {
+    List<Entry> result = entries.isEmpty() ? new ArrayList<Entry>(2) : entries;
+    result.add(entry);
+    return result;
   }
 
   /** The destination of a move under {@code key}, or -1 for a removal. */
@@ -85,15 +92,18 @@ final class ArrayDelta {
     throw malformed(path, key + " must be a removal [old, 0, 0] or a move [\"\", dest, 3]");
   }
 
-  /** A canonical non-negative decimal index, as jsondiffpatch writes them. */
-  private static int parseIndex(String digits, String key, JsonPath path) throws DeltaException {
-    boolean valid = !digits.isEmpty() && digits.length() <= 9
-        && (digits.length() == 1 || digits.charAt(0) != '0');
-    for (int i = 0; valid && i < digits.length(); i++) {
-      valid = digits.charAt(i) >= '0' && digits.charAt(i) <= '9';
+  /** A canonical non-negative decimal index, as jsondiffpatch writes them, from {@code key[from..]}. */
+  private static int parseIndex(String key, int from, JsonPath path) throws DeltaException {
+    int length = key.length() - from;
+    boolean valid = length >= 1 && length <= 9 && (length == 1 || key.charAt(from) != '0');
+    int index = 0;
+    for (int i = from; valid && i < key.length(); i++) {
+      char c = key.charAt(i);
+      valid = c >= '0' && c <= '9';
+      index = index * 10 + (c - '0');
     }
     if (!valid) throw malformed(path, "key \"" + key + "\" is not \"_t\", \"N\" or \"_N\"");
-    return Integer.parseInt(digits);
+    return index;
   }
 
   private static DeltaException malformed(JsonPath path, String reason) {

@@ -143,7 +143,13 @@ final class JsonDiffPatch {
         placements.add(new ArrayDelta.Entry(insert.index, value));
       }
       int originalSize = list.size();
-      undoLog.snapshot(list);
+      boolean appendsOnly = arrayDelta.removals.length == 0
+          && arrayDelta.inserts.get(0).index >= originalSize; // Inserts are sorted.
+      if (appendsOnly) {
+        undoLog.truncation(list); // A new part at the end: undone without copying the list.
+      } else {
+        undoLog.snapshot(list);
+      }
       for (int i = arrayDelta.removals.length - 1; i >= 0; i--) {
         int index = arrayDelta.removals[i];
         int destination = arrayDelta.destinations[i];

@@ -2,8 +2,6 @@ package io.github.v0java.internal.delta;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A text diff as jsondiffpatch sends it: diff-match-patch's {@code patch_toText} format, a list
@@ -34,9 +32,6 @@ import java.util.regex.Pattern;
  * shift of the text after it.
  */
 final class TextPatch {
-  private static final Pattern HEADER =
-      Pattern.compile("^@@ -(\\d{1,9}),?(\\d{0,9}) \\+(\\d{1,9}),?(\\d{0,9}) @@$");
-
   private TextPatch() {
   }
 
@@ -47,7 +42,9 @@ final class TextPatch {
    */
   static String apply(String text, String patch, JsonPath path) throws DeltaException {
     List<Hunk> hunks = parse(patch, path);
-    StringBuilder result = new StringBuilder(text);
+    int growth = 0;
+    for (int i = 0; i < hunks.size(); i++) growth += hunks.get(i).newText.length();
+    StringBuilder result = new StringBuilder(text.length() + growth).append(text);
     int drift = 0;
     for (int i = 0; i < hunks.size(); i++) {
       Hunk hunk = hunks.get(i);
@@ -82,45 +79,87 @@ final class TextPatch {
   }
 
   private static List<Hunk> parse(String patch, JsonPath path) throws DeltaException {
-    List<Hunk> hunks = new ArrayList<>();
+    List<Hunk> hunks = new ArrayList<>(1);
     if (patch.isEmpty()) return hunks;
-    String[] lines = patch.split("\n", -1);
-    int line = 0;
-    while (line < lines.length) {
-      Matcher header = HEADER.matcher(lines[line]);
-      if (!header.matches()) {
-        throw malformed(path, "line " + (line + 1) + " is not a hunk header");
-      }
+    // Lines end at LF; the text after the last LF is a line too (usually empty).
+    int length = patch.length();
+    int lineStart = 0;
+    int lineNumber = 1;
+    while (lineStart <= length) {
+      int lineEnd = lineEnd(patch, lineStart);
+      int start2 = newRangeStart(patch, lineStart, lineEnd);
+      if (start2 < 0) throw malformed(path, "line " + lineNumber + " is not a hunk header");
       int hunkNumber = hunks.size() + 1;
       StringBuilder oldText = new StringBuilder();
       StringBuilder newText = new StringBuilder();
-      for (line++; line < lines.length; line++) {
-        String body = lines[line];
-        if (body.isEmpty()) continue; // diff-match-patch skips blank lines, such as the last one.
-        char sign = body.charAt(0);
+      for (lineStart = lineEnd + 1, lineNumber++; lineStart <= length;
+          lineStart = lineEnd + 1, lineNumber++) {
+        lineEnd = lineEnd(patch, lineStart);
+        if (lineEnd == lineStart) continue; // diff-match-patch skips blank lines, such as the last one.
+        char sign = patch.charAt(lineStart);
         if (sign == '@') break;
         if (sign != ' ' && sign != '-' && sign != '+') {
           throw malformed(path, "hunk " + hunkNumber + " has a line starting with '" + sign + "'");
         }
         String decoded;
         try {
-          decoded = UriDecoder.decode(body.substring(1));
+          decoded = UriDecoder.decode(patch.substring(lineStart + 1, lineEnd));
         } catch (IllegalArgumentException e) {
           throw malformed(path, "hunk " + hunkNumber + " has " + e.getMessage());
         }
         if (sign != '+') oldText.append(decoded);
         if (sign != '-') newText.append(decoded);
       }
-      hunks.add(new Hunk(start(header.group(3), header.group(4)), oldText.toString(),
-          newText.toString()));
+      hunks.add(new Hunk(start2, oldText.toString(), newText.toString()));
     }
     return hunks;
   }
 
-  /** A 0-based start from a header's 1-based {@code start,length} ({@code length} 0: after). */
-  private static int start(String start, String length) {
-    int value = Integer.parseInt(start);
-    return length.equals("0") ? value : value - 1;
+  /** The index of the LF ending the line at {@code from}, or the patch's length for the last. */
+  private static int lineEnd(String patch, int from) {
+    int end = patch.indexOf('\n', from);
+    return end < 0 ? patch.length() : end;
+  }
+
+  /**
+   * Parses the header {@code @@ -a[,b] +c[,d] @@} that is exactly {@code patch[from, to)} (each
+   * start 1 to 9 digits, each length 0 to 9, the comma optional), and returns the 0-based start
+   * of the new range: {@code c - 1}, or {@code c} when {@code d} is {@code "0"} (an empty range
+   * after character {@code c}). Returns -1 if the line is not such a header.
+   */
+  private static int newRangeStart(String patch, int from, int to) {
+    if (!patch.startsWith("@@ -", from)) return -1;
+    int at = skipRange(patch, from + 4, to);
+    if (at < 0 || at + 1 >= to || patch.charAt(at) != ' ' || patch.charAt(at + 1) != '+') {
+      return -1;
+    }
+    int startFrom = at + 2;
+    int startEnd = digits(patch, startFrom, to);
+    at = skipRange(patch, startFrom, to);
+    if (at < 0 || at + 3 != to || !patch.startsWith(" @@", at)) return -1;
+    int start = 0; // At most 9 digits: no overflow.
+    for (int i = startFrom; i < startEnd; i++) start = start * 10 + (patch.charAt(i) - '0');
+    int lengthFrom = startEnd < at && patch.charAt(startEnd) == ',' ? startEnd + 1 : startEnd;
+    boolean emptyRange = at - lengthFrom == 1 && patch.charAt(lengthFrom) == '0';
+    return emptyRange ? start : start - 1;
+  }
+
+  /**
+   * Skips {@code start[,length]} at {@code from}: 1 to 9 digits, an optional comma, 0 to 9
+   * digits. Returns the index after it, or -1 if no digit starts it.
+   */
+  private static int skipRange(String patch, int from, int to) {
+    int at = digits(patch, from, to);
+    if (at == from) return -1;
+    if (at < to && patch.charAt(at) == ',') at++;
+    return digits(patch, at, to);
+  }
+
+  /** The index after up to 9 ASCII digits starting at {@code from}. */
+  private static int digits(String patch, int from, int to) {
+    int at = from;
+    while (at < to && at - from < 9 && patch.charAt(at) >= '0' && patch.charAt(at) <= '9') at++;
+    return at;
   }
 
   private static DeltaException malformed(JsonPath path, String reason) {

@@ -42,6 +42,11 @@ final class UndoLog {
     undos.add(new ListRestore(list, new ArrayList<>(list)));
   }
 
+  /** Remembers the size of {@code list}, before items are appended to it (and nothing else). */
+  void truncation(List<Object> list) {
+    undos.add(new ListTruncate(list, list.size()));
+  }
+
   /** Reverses every change recorded, newest first. */
   void rollback() {
     for (int i = undos.size() - 1; i >= 0; i--) undos.get(i).undo();
@@ -80,6 +85,20 @@ final class UndoLog {
     @Override public void undo() {
       list.clear();
       list.addAll(contents);
+    }
+  }
+
+  private static final class ListTruncate implements Undo {
+    private final List<Object> list;
+    private final int size;
+
+    ListTruncate(List<Object> list, int size) {
+      this.list = list;
+      this.size = size;
+    }
+
+    @Override public void undo() {
+      list.subList(size, list.size()).clear();
     }
   }
 

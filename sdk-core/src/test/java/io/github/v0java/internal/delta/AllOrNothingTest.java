@@ -31,6 +31,13 @@ final class AllOrNothingTest {
         "$[0].text: text diff hunk 1 does not match");
   }
 
+  @Test void appendedPartsAreRemovedAgainWhenALaterChangeFails() {
+    assertRejected("[{'type': 'text', 'text': 'a'}, {'type': 'text', 'text': 'b'}]",
+        "{'2': [{'type': 'bash', 'output': ''}], '5': [{'type': 'text', 'text': 'c'}],"
+            + " '3': {'text': ['@@ -1 +1 @@\\n-x\\n', 0, 2]}, '_t': 'a'}",
+        "$[3].text: text diff hunk 1 does not match");
+  }
+
   @Test void addedAndDeletedKeysAreRestoredInTheirOrder() {
     assertRejected("{'b': 5, 'c': 1, 'd': {'e': 'f'}}",
         "{'a': ['new'], 'c': [1, 0, 0], 'd': {'e': ['f', 'g']}, 'b': {'x': [1]}}",
