@@ -3,6 +3,7 @@ package io.github.v0java.preview;
 import io.github.v0java.V0InvalidRequestException;
 import io.github.v0java.internal.ApiKeys;
 import io.github.v0java.internal.Hosts;
+import io.github.v0java.model.ChatPreview;
 import okhttp3.HttpUrl;
 
 /**
@@ -47,6 +48,20 @@ public final class PreviewTarget {
       throw new V0InvalidRequestException("previewUrl", "not an http(s) URL");
     }
     return of(parsed, token);
+  }
+
+  /**
+   * The preview that {@code Chats.preview} or {@code Chats.awaitPreview} answered.
+   *
+   * @throws V0InvalidRequestException if {@code preview} is null (the preview is still starting:
+   *     wait for it with {@code Chats.awaitPreview}) or its URL or token is unusable
+   */
+  public static PreviewTarget of(ChatPreview preview) {
+    if (preview == null) {
+      throw new V0InvalidRequestException("preview", "is null: the preview is still starting"
+          + " (wait for it with Chats.awaitPreview)");
+    }
+    return of(preview.getUrl(), preview.getToken());
   }
 
   /** The preview URL; requests are forwarded below its path. */

@@ -355,7 +355,8 @@ public final class FakeV0Server implements AutoCloseable {
   }
 
   /**
-   * Makes every generation a message send starts (sync, streamed, and async as polled) end with
+   * Makes every generation a message send or a streamed chat creation starts (sync, streamed, and
+   * async as polled; resumed chat streams too) end with
    * {@code partJson}, a part asking the user something ({@link AgentActions#questions()},
    * {@link AgentActions#plan()}, ...), after the demo's text; null restores the plain demo.
    * Resolves answer with {@link #RESOLVED_MESSAGE_ID}, a plain demo generation.
@@ -486,11 +487,12 @@ public final class FakeV0Server implements AutoCloseable {
         json(202, obj("chatId", CHAT_ID, "messageId", ASYNC_MESSAGE_ID))), m -> m.inScenario(V2_ASYNC)
         .willSetStateTo(Scenario.STARTED));
     stub(Operation.CREATE_CHAT_STREAM, DEFAULT, request -> requireMessage(request, false, () ->
-        sse(StreamScript.demoChatGeneration(CHAT_ID, MESSAGE_ID))));
+        sse(StreamScript.demoChatGeneration(CHAT_ID, MESSAGE_ID, endingPart))));
     stub(Operation.GET_CHAT, DEFAULT, request ->
         json(200, Fixtures.chatMap(param(Operation.GET_CHAT, request, "chatId"), Fixtures.TITLE, "private", null)));
     stub(Operation.RESUME_CHAT, DEFAULT, request ->
-        sse(StreamScript.demoChatGeneration(param(Operation.RESUME_CHAT, request, "chatId"), MESSAGE_ID)));
+        sse(StreamScript.demoChatGeneration(param(Operation.RESUME_CHAT, request, "chatId"), MESSAGE_ID,
+            endingPart)));
     stub(Operation.SEND_MESSAGE, DEFAULT, request -> requireMessage(request, false, () ->
         json(200, Generation.demo(param(Operation.SEND_MESSAGE, request, "chatId"), MESSAGE_ID, endingPart)
             .finalMessage())));

@@ -82,6 +82,11 @@ public final class StreamScript {
    * and a closing {@code chat} event.
    */
   public static StreamScript demoChatGeneration(String chatId, String messageId) {
+    return demoChatGeneration(chatId, messageId, null);
+  }
+
+  /** {@link #demoChatGeneration(String, String)} ending with {@code endingPartJson} if not null. */
+  static StreamScript demoChatGeneration(String chatId, String messageId, String endingPartJson) {
     StreamScript script = create().event(StreamEvents.chat(chatId, null));
     String[] words = Fixtures.TITLE.split(" ");
     StringBuilder title = new StringBuilder();
@@ -90,7 +95,7 @@ public final class StreamScript {
       title.append(word);
       script.event(StreamEvents.chatTitle(chatId, title.toString()));
     }
-    for (String event : Generation.demo(chatId, messageId).events) script.event(event);
+    for (String event : Generation.demo(chatId, messageId, endingPartJson).events) script.event(event);
     return script.event(StreamEvents.chat(chatId, Fixtures.TITLE));
   }
 
