@@ -43,7 +43,8 @@ import java.util.List;
  * <p><b>Pending</b> means: the last part of a <em>finished</em> message that asks the user
  * something, that is an {@code agent-action} part carrying {@code data} (actions that wait for the
  * user are the only ones with data) other than a completed Vercel Connect action, or a
- * {@code tool-call} part with {@code suggestedPermissions}. A request is answered by resolving it,
+ * {@code tool-call} part with {@code suggestedPermissions} that has not run yet (no {@code output}).
+ * A request is answered by resolving it,
  * which starts a new assistant message: the request of the latest message of a chat is the one
  * still open, and one of an older message was answered already.
  */
@@ -88,6 +89,7 @@ public abstract class AgentRequest {
    * question while the stream is still open), or null.
    */
   public static AgentRequest lastIn(List<MessagePart> parts) {
+    if (parts == null) return null;
     for (int i = parts.size() - 1; i >= 0; i--) {
       AgentRequest request = of(parts.get(i), i);
       if (request != null) return request;
@@ -100,7 +102,9 @@ public abstract class AgentRequest {
     if (part instanceof ToolCallPart) {
       ToolCallPart call = (ToolCallPart) part;
       List<SuggestedPermission> suggested = call.getSuggestedPermissions();
-      return suggested == null || suggested.isEmpty() ? null : new Permission(call, index);
+      // The API drops the suggestions once the tool ran; a call with output is never waiting.
+      if (suggested == null || suggested.isEmpty() || call.getOutput() != null) return null;
+      return new Permission(call, index);
     }
     if (!(part instanceof AgentActionPart)) return null;
     AgentActionPart action = (AgentActionPart) part;

@@ -14,7 +14,11 @@ import retrofit2.Response;
  * <p>{@link #cancel()} stops waiting at once, from any thread; with
  * {@link PollingOptions.Builder#stopOnCancel} it also stops the generation on the server.
  *
- * @param <T> the message type ({@code Message} in v2, {@code MessageDetail} in v1)
+ * <p>The same poller waits for a Vercel Connect setup ({@code Chats#connectSetup}): then the
+ * polled state is its {@code ConnectStatus} and {@link #messageId()} its request id.
+ *
+ * @param <T> the message type ({@code Message} in v2, {@code MessageDetail} in v1), or
+ *     {@code ConnectStatus}
  */
 public final class PendingGeneration<T> implements Cancellable {
   /** How to poll one kind of message. */

@@ -15,8 +15,8 @@ public final class V0TimeoutException extends V0Exception {
   }
 
   /**
-   * The last polled message ({@code Message} in v2, {@code MessageDetail} in v1), or null if no
-   * poll succeeded.
+   * The last polled message ({@code Message} in v2, {@code MessageDetail} in v1; for a Vercel
+   * Connect setup its {@code ConnectStatus}), or null if no poll succeeded.
    */
   public Object lastPolled() {
     return lastPolled;

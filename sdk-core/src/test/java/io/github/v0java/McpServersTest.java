@@ -21,6 +21,7 @@ import io.github.v0java.model.McpBearerAuth;
 import io.github.v0java.model.McpCustomHeadersAuth;
 import io.github.v0java.model.McpNoAuth;
 import io.github.v0java.model.McpOAuth;
+import io.github.v0java.model.McpOAuthConfig;
 import io.github.v0java.model.McpServer;
 import io.github.v0java.model.McpServerAuth;
 import io.github.v0java.model.McpServerScope;
@@ -177,6 +178,11 @@ class McpServersTest {
     assertThat(refused(() -> v0.mcpServers().update("mcp_1", UpdateMcpServerRequest.builder()
         .auth(McpCustomHeadersAuth.builder().headers(Collections.singletonMap("Bad Name", "v")).build())
         .build()))).isEqualTo("auth.headers");
+    assertThat(refused(() -> v0.mcpServers().update("mcp_1", UpdateMcpServerRequest.builder()
+        .auth(McpOAuth.builder().config(McpOAuthConfig.builder().authorizationUrl("javascript:alert(1)")
+            .tokenUrl("https://t.example/token").clientId("c").scopes(Collections.<String>emptyList())
+            .usePKCE(true).build()).build())
+        .build()))).isEqualTo("auth.config.authorizationUrl");
     assertThat(refused(() -> v0.mcpServers().get("../hooks"))).isEqualTo("mcpServerId");
     assertThat(refused(() -> v0.mcpServers().delete(" "))).isEqualTo("mcpServerId");
     assertThat(refused(() -> v0.mcpServers().update("mcp_1", null))).isEqualTo("request");

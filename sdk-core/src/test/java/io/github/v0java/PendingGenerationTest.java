@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.v0java.model.Message;
 import io.github.v0java.model.TextPart;
 import java.text.SimpleDateFormat;
@@ -68,13 +67,7 @@ class PendingGenerationTest {
 
   /** Answers the polls in order, the last one repeating. */
   private void answers(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder... responses) {
-    String state = Scenario.STARTED;
-    for (int i = 0; i < responses.length; i++) {
-      String next = i == responses.length - 1 ? state : "poll " + (i + 1);
-      server.stubFor(get("/v2/chats/c1/messages/m1").inScenario("polls").whenScenarioStateIs(state)
-          .willReturn(responses[i]).willSetStateTo(next));
-      state = next;
-    }
+    TestServers.answersInOrder(server, "/v2/chats/c1/messages/m1", responses);
   }
 
   @Test void completesAfterNPollsWithGrowingPartsAndBackoff() {

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.v0java.model.ChatPreview;
 import java.time.Instant;
 import java.util.List;
@@ -45,13 +44,7 @@ class PreviewTest {
   }
 
   private void answers(ResponseDefinitionBuilder... responses) {
-    String state = Scenario.STARTED;
-    for (int i = 0; i < responses.length; i++) {
-      String next = i == responses.length - 1 ? state : "poll " + (i + 1);
-      server.stubFor(get("/v2/chats/c1/preview").inScenario("preview").whenScenarioStateIs(state)
-          .willReturn(responses[i]).willSetStateTo(next));
-      state = next;
-    }
+    TestServers.answersInOrder(server, "/v2/chats/c1/preview", responses);
   }
 
   @Test void aPreviewThatIsStartingIsNullNotAFailure() {

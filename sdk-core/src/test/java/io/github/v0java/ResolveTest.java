@@ -313,6 +313,9 @@ class ResolveTest {
     assertThat(AgentRequest.pendingIn(message(AgentParts.CONNECT_COMPLETED))).isNull();
     assertThat(AgentRequest.pendingIn(message("{\"type\":\"tool-call\",\"name\":\"x\",\"status\":\"ok\",\"input\":{}}")))
         .isNull();
+    // Nor does one that ran already (its output is there), suggestions or not.
+    assertThat(AgentRequest.pendingIn(message(AgentParts.PERMISSION.replace("\"status\":\"ok\",",
+        "\"status\":\"ok\",\"output\":{\"rows\":3},")))).isNull();
   }
 
   @Test void aMessageStillGeneratingHasNoPendingRequest() {

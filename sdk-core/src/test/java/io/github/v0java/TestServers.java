@@ -30,6 +30,18 @@ final class TestServers {
         .build();
   }
 
+  /** Answers GET {@code path} with {@code responses} in order, the last one repeating. */
+  static void answersInOrder(WireMockExtension server, String path,
+      com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder... responses) {
+    String state = com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+    for (int i = 0; i < responses.length; i++) {
+      String next = i == responses.length - 1 ? state : "answer " + (i + 1);
+      server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(path).inScenario("in order " + path)
+          .whenScenarioStateIs(state).willReturn(responses[i]).willSetStateTo(next));
+      state = next;
+    }
+  }
+
   static String resource(String path) {
     try (InputStream in = TestServers.class.getResourceAsStream("/" + path)) {
       if (in == null) throw new IllegalArgumentException("no test resource " + path);

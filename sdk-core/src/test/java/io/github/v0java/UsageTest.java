@@ -86,6 +86,14 @@ class UsageTest {
     server.verify(getRequestedFor(urlEqualTo("/v2/usage/summary")));
   }
 
+  @Test void aFilterValueStaysOneQueryParameter() {
+    server.stubFor(get(urlPathEqualTo("/v2/usage/events")).willReturn(okJson(eventPage(false, null))));
+
+    v0.usage().listEvents(UsageFilter.builder().userId("u_1&cursor=forged#x").build(), 10, null);
+
+    server.verify(getRequestedFor(urlEqualTo("/v2/usage/events?userId=u_1%26cursor%3Dforged%23x&limit=10")));
+  }
+
   @Test void activityDecodesProjectsAndChatsWithTheirNulls() {
     server.stubFor(get(urlPathEqualTo("/v2/usage/activity")).willReturn(okJson(TestServers.resource("v2/usage-activity.json"))));
 

@@ -15,6 +15,8 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
+import okio.BufferedSource;
+import okio.Okio;
 
 /**
  * Serves a chat's preview from your own origin, so that a page can embed it in an
@@ -117,13 +119,11 @@ public final class PreviewProxy {
     String method = checkedMethod(request.method());
     RequestTarget path = RequestTarget.parse(request.target(), mountPath);
     HttpUrl url = upstreamUrl(target.url(), path);
-    Request upstreamRequest = new Request.Builder()
-        .url(url)
-        .headers(ProxyHeaders.request(request.headers(), target.token()))
-        .method(method, body(method, request))
-        .build();
+    Headers headers = ProxyHeaders.request(request.headers(), target.token());
     Response response;
     try {
+      Request upstreamRequest = new Request.Builder().url(url).headers(headers)
+          .method(method, body(method, request)).build();
       response = client.newCall(upstreamRequest).execute();
     } catch (IOException e) {
       throw new V0NetworkException(method + " " + url.encodedPath() + " on the preview failed: " + e, e);
@@ -133,11 +133,13 @@ public final class PreviewProxy {
       if (refreshListener != null) refreshListener.onRefresh(target);
       return fallback();
     }
-    Headers headers = ProxyHeaders.response(response.headers());
+    Headers answer = ProxyHeaders.response(response.headers());
     String location = response.header("Location");
-    if (location != null) headers = headers.newBuilder().set("Location", viaProxy(location, url, target.url())).build();
+    if (location != null) {
+      answer = answer.newBuilder().set("Location", viaProxy(location, url, target.url())).build();
+    }
     ResponseBody body = response.body();
-    return new ProxyResponse(response.code(), headers, body.contentLength(), body.source(), response);
+    return new ProxyResponse(response.code(), answer, body.contentLength(), body.source(), response);
   }
 
   /** The preview URL's origin and path, then the caller's segments and query. */
@@ -192,12 +194,21 @@ public final class PreviewProxy {
     return method;
   }
 
-  /** The body to send: none for GET and HEAD, the caller's (or an empty one if required). */
-  private static RequestBody body(String method, ProxyRequest request) {
+  /**
+   * The body to send: none for GET and HEAD; the caller's, unless it is empty and the method
+   * needs none (a body of unknown length is looked at until its first byte or its end); an
+   * empty one if the method requires a body.
+   */
+  private static RequestBody body(String method, ProxyRequest request) throws IOException {
     if (method.equals("GET") || method.equals("HEAD")) return null;
-    if (request.body() != null) return new StreamedRequestBody(request.body(), request.contentLength());
     boolean required = method.equals("POST") || method.equals("PUT") || method.equals("PATCH")
         || method.equals("PROPPATCH") || method.equals("REPORT");
+    if (request.body() != null && request.contentLength() != 0) {
+      BufferedSource source = Okio.buffer(Okio.source(request.body()));
+      if (required || request.contentLength() > 0 || !source.exhausted()) {
+        return new StreamedRequestBody(source, request.contentLength());
+      }
+    }
     return required ? RequestBody.create(new byte[0], null) : null;
   }
 

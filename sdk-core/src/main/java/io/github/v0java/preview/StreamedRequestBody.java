@@ -1,12 +1,10 @@
 package io.github.v0java.preview;
 
 import java.io.IOException;
-import java.io.InputStream;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.BufferedSink;
-import okio.Okio;
-import okio.Source;
+import okio.BufferedSource;
 
 /**
  * A caller's request body copied to the preview as it is read, a segment at a time. One-shot:
@@ -14,11 +12,11 @@ import okio.Source;
  * unparsed.
  */
 final class StreamedRequestBody extends RequestBody {
-  private final InputStream in;
+  private final BufferedSource source;
   private final long contentLength;
 
-  StreamedRequestBody(InputStream in, long contentLength) {
-    this.in = in;
+  StreamedRequestBody(BufferedSource source, long contentLength) {
+    this.source = source;
     this.contentLength = contentLength;
   }
 
@@ -35,7 +33,6 @@ final class StreamedRequestBody extends RequestBody {
   }
 
   @Override public void writeTo(BufferedSink sink) throws IOException {
-    Source source = Okio.source(in); // Not closed: the stream belongs to the caller's server.
-    sink.writeAll(source);
+    sink.writeAll(source); // Not closed: the stream belongs to the caller's server.
   }
 }

@@ -307,18 +307,23 @@ class PreviewProxyTest {
       }
       proxy.forward(target(), request.build()).close();
     }
-    // A body sent with GET is not forwarded.
+    // A body sent with GET is not forwarded; an empty one of unknown length is no body.
     proxy.forward(target(), ProxyRequest.builder("GET", "/m")
         .body(new ByteArrayInputStream("ignored".getBytes(StandardCharsets.UTF_8)), 7).build()).close();
+    proxy.forward(target(), ProxyRequest.builder("OPTIONS", "/empty")
+        .body(new ByteArrayInputStream(new byte[0]), -1).build()).close();
 
     List<LoggedRequest> requests = received(preview);
     List<String> seen = new ArrayList<>();
     for (LoggedRequest r : requests) seen.add(r.getMethod().value() + ":" + r.getBodyAsString());
     assertThat(seen).containsExactlyInAnyOrder("GET:", "HEAD:", "DELETE:", "OPTIONS:", "POST:",
-        "PUT:put-body", "PATCH:patch-body", "DELETE:delete-body", "POST:chunked-body", "GET:");
+        "PUT:put-body", "PATCH:patch-body", "DELETE:delete-body", "POST:chunked-body", "GET:", "OPTIONS:");
     for (LoggedRequest r : requests) {
       if (r.getBodyAsString().equals("chunked-body")) {
         assertThat(r.getHeader("Transfer-Encoding")).isEqualTo("chunked");
+      }
+      if (r.getUrl().equals("/empty") || r.getMethod().value().equals("GET")) {
+        assertThat(r.containsHeader("Transfer-Encoding") || r.containsHeader("Content-Length")).isFalse();
       }
     }
   }
@@ -363,12 +368,55 @@ class PreviewProxyTest {
     }
   }
 
+  @Test void theSdksHttpLogRedactsTheTokenOfForwardedRequests() {
+    answer(200);
+    StringBuilder log = new StringBuilder();
+    okhttp3.OkHttpClient logged = new okhttp3.OkHttpClient.Builder().addNetworkInterceptor(
+        new io.github.v0java.internal.LoggingInterceptor(line -> log.append(line).append('\n'))).build();
+    PreviewProxy proxy = PreviewProxy.builder().okHttpClient(logged).build();
+
+    ProxyResponse response = proxy.forward(target(), ProxyRequest.builder("GET", "/x").build());
+    response.close();
+
+    assertThat(log).contains("x-v0-preview-token: ██").doesNotContain(TOKEN);
+    assertThat(proxy + " " + response + " " + ProxyRequest.builder("GET", "/x").build()).doesNotContain(TOKEN);
+  }
+
   @Test void plainHttpToAnotherHostIsRefusedSoTheTokenNeverTravelsInClearText() {
     V0InvalidRequestException e = catchThrowableOfType(V0InvalidRequestException.class,
         () -> PreviewTarget.of("http://preview.example/", TOKEN));
 
     assertThat(e.field()).isEqualTo("previewUrl");
     assertThat(PreviewTarget.of("https://preview.example/", TOKEN).url().host()).isEqualTo("preview.example");
+  }
+
+  @Test void aBrowserTalkingToASmallFrontServerGetsThePreviewThroughTheProxy() throws Exception {
+    preview.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404).withHeader("Content-Type", "text/html")
+        .withHeader("Set-Cookie", "tracking=1").withBody("<h1>Not here</h1>")));
+    okhttp3.OkHttpClient browser = new okhttp3.OkHttpClient.Builder().followRedirects(false).build();
+    try (ProxyFront front = ProxyFront.start(PreviewProxy.builder().mountPath("/p/").build(), PreviewProxyTest::target);
+         okhttp3.Response page = browser.newCall(new okhttp3.Request.Builder()
+             .url(front.url("/p/missing?from=menu&x=%C3%A9"))
+             .header("Cookie", "site_session=abc123").header("Authorization", "Bearer site-token")
+             .build()).execute();
+         okhttp3.Response head = browser.newCall(new okhttp3.Request.Builder().url(front.url("/p/missing"))
+             .head().build()).execute();
+         okhttp3.Response outside = browser.newCall(new okhttp3.Request.Builder().url(front.url("/other")).build()).execute()) {
+      assertThat(page.code()).isEqualTo(404);
+      assertThat(page.body().string()).isEqualTo("<h1>Not here</h1>");
+      assertThat(page.header("Set-Cookie")).isNull();
+      assertThat(page.header("Cache-Control")).isEqualTo("private, no-store");
+      assertThat(head.code()).isEqualTo(404);
+      assertThat(outside.code()).isEqualTo(404);
+      assertThat(outside.body().string()).startsWith("Refused by the preview proxy");
+    }
+    List<LoggedRequest> requests = received(preview);
+    assertThat(requests).hasSize(2);
+    LoggedRequest get = requests.stream().filter(r -> r.getMethod().value().equals("GET")).findFirst().get();
+    assertThat(get.getUrl()).isEqualTo("/missing?from=menu&x=%C3%A9");
+    assertThat(get.getHeader(ProxyHeaders.TOKEN)).isEqualTo(TOKEN);
+    assertThat(get.containsHeader("Cookie")).isFalse();
+    assertThat(get.containsHeader("Authorization")).isFalse();
   }
 
   static String stackTrace(Throwable e) {

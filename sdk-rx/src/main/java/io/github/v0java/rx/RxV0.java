@@ -5,6 +5,7 @@ import io.github.v0java.MessageState;
 import io.github.v0java.StreamListener;
 import io.github.v0java.UsageFilter;
 import io.github.v0java.V0Client;
+import io.github.v0java.model.ChatPreview;
 import io.github.v0java.model.ChatStreamEvent;
 import io.github.v0java.model.ConnectStatus;
 import io.github.v0java.model.CreateChatRequest;
@@ -210,6 +211,19 @@ public final class RxV0 {
         return client.chats().connectSetup(chatId, requestId, options);
       }
     };
+  }
+
+  /**
+   * Waits for a chat's preview to be ready (polling {@code GET /chats/{chatId}/preview} until it is
+   * not null, as {@code options} say) and emits it. Nothing is polled before subscription;
+   * disposing stops polling at once. The preview's token is a secret: do not log it.
+   */
+  public Single<ChatPreview> awaitPreview(final String chatId, final PollingOptions options) {
+    return PollingObservables.finalState(new PollingObservables.Starter<ChatPreview>() {
+      @Override public PendingGeneration<ChatPreview> start() {
+        return client.chats().pendingPreview(chatId, options);
+      }
+    });
   }
 
   /**

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.v0java.PollingOptions;
 import io.github.v0java.UsageFilter;
 import io.github.v0java.V0Client;
+import io.github.v0java.model.ChatPreview;
 import io.github.v0java.model.Message;
 import io.github.v0java.model.SendMessageRequest;
 import io.github.v0java.model.UsageEvent;
@@ -122,6 +123,11 @@ class RxPollingAndPagingTest {
     server.stubFor(get(urlEqualTo("/v2/chats/c1/messages?limit=2&cursor=c2")).willReturn(okJson(page(null, "x3"))));
 
     TestSubscriber<Message> subscriber = rx.listAll("c1", 2).test(0);
+    assertTwoPagesFetchedOnDemand(subscriber);
+  }
+
+  /** Of two pages of 2 and 1 items: none fetched before the first request, then each when needed. */
+  private static void assertTwoPagesFetchedOnDemand(TestSubscriber<?> subscriber) {
     assertThat(server.getAllServeEvents()).isEmpty();
     subscriber.request(2);
     subscriber.assertValueCount(2);
@@ -155,16 +161,9 @@ class RxPollingAndPagingTest {
 
     TestSubscriber<UsageEvent> subscriber =
         rx.listAllUsageEvents(UsageFilter.builder().userId("u1").build(), 2).test(0);
-    assertThat(server.getAllServeEvents()).isEmpty();
-    subscriber.request(2);
-    subscriber.assertValueCount(2);
-    assertThat(server.getAllServeEvents()).hasSize(1);
-    subscriber.request(10);
-
-    subscriber.assertComplete().assertValueCount(3);
+    assertTwoPagesFetchedOnDemand(subscriber);
     assertThat(subscriber.values().get(2).getId()).isEqualTo("e3");
     assertThat(subscriber.values().get(2).getTokens()).isNull();
-    assertThat(server.getAllServeEvents()).hasSize(2);
   }
 
   @Test void stopCompletes() {
@@ -173,5 +172,42 @@ class RxPollingAndPagingTest {
     rx.stop("c1", "m1").test().assertComplete();
 
     server.verify(postRequestedFor(urlEqualTo("/v2/chats/c1/messages/m1/stop")));
+  }
+
+  private void startsAfterTwoPolls() {
+    server.stubFor(get("/v2/chats/c1/preview").inScenario("p").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(okJson("null")).willSetStateTo("2"));
+    server.stubFor(get("/v2/chats/c1/preview").inScenario("p").whenScenarioStateIs("2")
+        .willReturn(okJson("null")).willSetStateTo("3"));
+    server.stubFor(get("/v2/chats/c1/preview").inScenario("p").whenScenarioStateIs("3")
+        .willReturn(okJson("{\"url\":\"https://vm-1.vusercontent.net/\",\"token\":\"pvt_secret\","
+            + "\"expiresAt\":\"2026-11-20T10:15:00Z\"}")));
+  }
+
+  @Test void awaitPreviewEmitsThePreviewOnceItIsReady() {
+    startsAfterTwoPolls();
+
+    TestObserver<ChatPreview> observer = rx.awaitPreview("c1", fast).test();
+
+    observer.awaitDone(10, TimeUnit.SECONDS).assertComplete().assertValueCount(1);
+    assertThat(observer.values().get(0).getUrl()).isEqualTo("https://vm-1.vusercontent.net/");
+    assertThat(server.getAllServeEvents()).hasSize(3);
+  }
+
+  @Test void nothingIsPolledBeforeSubscribeAndDisposingStopsPolling() throws Exception {
+    server.stubFor(get("/v2/chats/c1/preview").willReturn(okJson("null")));
+
+    io.reactivex.rxjava3.core.Single<ChatPreview> preview = rx.awaitPreview("c1", fast);
+    assertThat(server.getAllServeEvents()).isEmpty();
+
+    TestObserver<ChatPreview> observer = preview.test();
+    while (server.getAllServeEvents().isEmpty()) Thread.sleep(1);
+    observer.dispose();
+    Thread.sleep(100);
+    int polls = server.getAllServeEvents().size();
+    Thread.sleep(200);
+
+    assertThat(server.getAllServeEvents()).hasSize(polls);
+    observer.assertNoValues().assertNoErrors();
   }
 }

@@ -80,6 +80,11 @@ public final class FakeV0Server implements AutoCloseable {
   public static final String V1_ASYNC_MESSAGE_ID = "msg_v1_async_7Rt";
   /** Polls an async generation takes unless {@link #asyncFinishesAfterPolls} says otherwise. */
   public static final int DEFAULT_ASYNC_POLLS = 3;
+  /**
+   * Id of the assistant message of resolves (sync, streamed and async): polling it answers the
+   * finished demo generation, never {@link #generationsEndWith} (the answer was given).
+   */
+  public static final String RESOLVED_MESSAGE_ID = "msg_resolved_5Hw";
   /** Messages in every chat's history unless {@link #messageHistory} says otherwise. */
   public static final int DEFAULT_HISTORY_SIZE = 6;
   /** Id of the MCP server the fake creates (and of the first one it lists). */
@@ -88,6 +93,20 @@ public final class FakeV0Server implements AutoCloseable {
   public static final String WEBHOOK_ID = "hook_6Fq1z8";
   /** Usage events listed unless {@link #usageEvents} says otherwise. */
   public static final int DEFAULT_USAGE_EVENTS = 12;
+  /** Chats {@link Operation#LIST_CHATS} lists unless {@link #chatCount} says otherwise. */
+  public static final int DEFAULT_CHAT_COUNT = 3;
+  /** Id of the chat {@link Operation#DUPLICATE_CHAT} creates. */
+  public static final String DUPLICATED_CHAT_ID = "chat_copy_5Nw1";
+  /** Id of the message update-files and restore-message answer. */
+  public static final String FILES_MESSAGE_ID = "msg_files_8Kc3";
+  /** The URL of the preview {@link Operation#GET_CHAT_PREVIEW} answers once ready. */
+  public static final String PREVIEW_URL = "https://vm-3f9a7c.vusercontent.net/";
+  /** The preview's token (a secret in real life: tests can check it is never logged). */
+  public static final String PREVIEW_TOKEN = "pvt_fake_Q2xM8rT4wZ";
+  /** Id of the deployment {@link Operation#DEPLOY_CHAT} answers. */
+  public static final String DEPLOYMENT_ID = "dpl_6Rb2Xk";
+  /** Id of the Vercel project {@link Operation#CREATE_VERCEL_PROJECT} answers. */
+  public static final String NEW_VERCEL_PROJECT_ID = "prj_new_3Tz9";
 
   private static final String TRANSFORMER = "v0-fake";
   private static final String V2_ASYNC = "v2-async-generation";
@@ -114,6 +133,7 @@ public final class FakeV0Server implements AutoCloseable {
   private final Map<Operation, List<UUID>> overrides = Collections.synchronizedMap(new EnumMap<>(Operation.class));
   private final Map<Operation, List<UUID>> scripts = Collections.synchronizedMap(new EnumMap<>(Operation.class));
   private final List<UUID> pollStubs = Collections.synchronizedList(new ArrayList<>());
+  private final ChatsFake chats = new ChatsFake();
 
   private volatile String apiKey;
   private volatile long streamDelayMillis;
@@ -121,6 +141,9 @@ public final class FakeV0Server implements AutoCloseable {
   private volatile Integer fixedPageSize;
   private volatile int asyncPolls = DEFAULT_ASYNC_POLLS;
   private volatile int usageEventCount = DEFAULT_USAGE_EVENTS;
+  private volatile String endingPart;
+  private volatile int connectPolls = 1;
+  private final Map<String, Integer> connectPollCounts = new ConcurrentHashMap<>();
 
   private FakeV0Server(int port) {
     server = new WireMockServer(wireMockConfig()
@@ -231,6 +254,11 @@ public final class FakeV0Server implements AutoCloseable {
     return script(Operation.SEND_MESSAGE_STREAM, script, null);
   }
 
+  /** Answers {@link Operation#RESOLVE_TASK_STREAM} with this script (for every chat). */
+  public FakeV0Server onResolveTaskStream(StreamScript script) {
+    return script(Operation.RESOLVE_TASK_STREAM, script, null);
+  }
+
   /** Answers {@link Operation#CREATE_CHAT_STREAM} with this script. */
   public FakeV0Server onCreateChatStream(StreamScript script) {
     return script(Operation.CREATE_CHAT_STREAM, script, null);
@@ -305,6 +333,77 @@ public final class FakeV0Server implements AutoCloseable {
   }
 
   /**
+   * Adds (or replaces) a text file of the chats' project, served by {@link Operation#GET_CHAT_FILES}
+   * ({@code utf8}) and {@link Operation#DOWNLOAD_CHAT_FILES}. By default the project is a small
+   * Next.js app (package.json, app/page.tsx, components/todo-list.tsx, public/favicon.ico).
+   */
+  public FakeV0Server chatFile(String path, String text) {
+    chats.text(path, text);
+    return this;
+  }
+
+  /** Adds (or replaces) a binary file of the chats' project, served {@code base64}. */
+  public FakeV0Server chatFile(String path, byte[] bytes) {
+    chats.binary(path, bytes);
+    return this;
+  }
+
+  /** Empties the chats' project (then add files with {@link #chatFile}). */
+  public FakeV0Server clearChatFiles() {
+    chats.clearFiles();
+    return this;
+  }
+
+  /**
+   * Makes every generation a message send starts (sync, streamed, and async as polled) end with
+   * {@code partJson}, a part asking the user something ({@link AgentActions#questions()},
+   * {@link AgentActions#plan()}, ...), after the demo's text; null restores the plain demo.
+   * Resolves answer with {@link #RESOLVED_MESSAGE_ID}, a plain demo generation.
+   */
+  public FakeV0Server generationsEndWith(String partJson) {
+    if (partJson != null && !(Json.parseOrNull(partJson) instanceof Map)) {
+      throw new IllegalArgumentException("a part must be a JSON object: " + partJson);
+    }
+    endingPart = partJson;
+    return this;
+  }
+
+  /**
+   * Vercel Connect setups ({@link Operation#GET_CONNECT_STATUS}) answer {@code pending} until poll
+   * number {@code polls} of each request id, which and later ones answer {@code ready} with a
+   * connector; 1 (the default) is ready at once. Scripts error statuses with {@link #respondWith}.
+   */
+  public FakeV0Server connectReadyAfterPolls(int polls) {
+    if (polls < 1) throw new IllegalArgumentException("polls < 1");
+    connectPolls = polls;
+    connectPollCounts.clear();
+    return this;
+  }
+
+  /**
+   * {@link Operation#GET_CHAT_PREVIEW} answers JSON {@code null} (the preview is starting) until
+   * poll number {@code polls}, and the preview ({@link #PREVIEW_URL}) from then on; 1 (ready at
+   * once) by default. Restarts the count.
+   */
+  public FakeV0Server previewReadyAfterPolls(int polls) {
+    if (polls < 1) throw new IllegalArgumentException("polls < 1");
+    chats.previewReadyAfterPolls(polls);
+    return this;
+  }
+
+  /**
+   * {@link Operation#LIST_CHATS} lists {@code count} chats ({@code chat_l001}, ..., newest first;
+   * metadata {@code environment} is {@code production} for odd numbers, {@code staging} for even
+   * ones), paged by {@code limit} and {@code cursor} and filtered by {@code authorId},
+   * {@code vercelProjectId} and {@code metadata[key]=value}.
+   */
+  public FakeV0Server chatCount(int count) {
+    if (count < 0) throw new IllegalArgumentException("count < 0");
+    chats.chatCount(count);
+    return this;
+  }
+
+  /**
    * Makes {@code operation} answer {@code status} with the error body of its API version: v2
    * {@code {"message": ...}}, v1 {@code {"error": {"message", "type"}}} with the type of the status
    * ({@link Fixtures#v1ErrorType}). A 429 also carries {@code Retry-After: 1}.
@@ -349,6 +448,10 @@ public final class FakeV0Server implements AutoCloseable {
     fixedPageSize = null;
     asyncPolls = DEFAULT_ASYNC_POLLS;
     usageEventCount = DEFAULT_USAGE_EVENTS;
+    endingPart = null;
+    connectPolls = 1;
+    connectPollCounts.clear();
+    chats.reset();
     installDefaults();
     return this;
   }
@@ -389,19 +492,29 @@ public final class FakeV0Server implements AutoCloseable {
     stub(Operation.RESUME_CHAT, DEFAULT, request ->
         sse(StreamScript.demoChatGeneration(param(Operation.RESUME_CHAT, request, "chatId"), MESSAGE_ID)));
     stub(Operation.SEND_MESSAGE, DEFAULT, request -> requireMessage(request, false, () ->
-        json(200, Generation.demo(param(Operation.SEND_MESSAGE, request, "chatId"), MESSAGE_ID).finalMessage())));
+        json(200, Generation.demo(param(Operation.SEND_MESSAGE, request, "chatId"), MESSAGE_ID, endingPart)
+            .finalMessage())));
     stub(Operation.SEND_MESSAGE_ASYNC, DEFAULT_SCENARIO, request -> requireMessage(request, false, () ->
         json(202, obj("messageId", ASYNC_MESSAGE_ID))), m -> m.inScenario(V2_ASYNC).willSetStateTo(Scenario.STARTED));
     stub(Operation.SEND_MESSAGE_STREAM, DEFAULT, request -> requireMessage(request, false, () ->
-        sse(StreamScript.demoGeneration(param(Operation.SEND_MESSAGE_STREAM, request, "chatId"), MESSAGE_ID))));
+        sse(StreamScript.of(Generation.demo(param(Operation.SEND_MESSAGE_STREAM, request, "chatId"), MESSAGE_ID,
+            endingPart).events))));
     stub(Operation.LIST_MESSAGES, DEFAULT, request -> listMessages(request, false));
     stub(Operation.GET_MESSAGE, DEFAULT, request -> {
       String chatId = param(Operation.GET_MESSAGE, request, "chatId");
       String messageId = param(Operation.GET_MESSAGE, request, "messageId");
-      return json(200, Generation.demo(chatId, messageId).finalMessage());
+      String ending = messageId.equals(RESOLVED_MESSAGE_ID) ? null : endingPart;
+      return json(200, Generation.demo(chatId, messageId, ending).finalMessage());
     });
     stub(Operation.STOP_MESSAGE, DEFAULT, request ->
         json(200, obj("messageId", param(Operation.STOP_MESSAGE, request, "messageId"))));
+    stub(Operation.RESOLVE_TASK, DEFAULT, request -> requireTask(request, () -> json(200,
+        Generation.demo(param(Operation.RESOLVE_TASK, request, "chatId"), RESOLVED_MESSAGE_ID).finalMessage())));
+    stub(Operation.RESOLVE_TASK_STREAM, DEFAULT, request -> requireTask(request, () ->
+        sse(StreamScript.demoGeneration(param(Operation.RESOLVE_TASK_STREAM, request, "chatId"), RESOLVED_MESSAGE_ID))));
+    stub(Operation.RESOLVE_TASK_ASYNC, DEFAULT, request -> requireTask(request, () ->
+        json(202, obj("messageId", RESOLVED_MESSAGE_ID))));
+    stub(Operation.GET_CONNECT_STATUS, DEFAULT, this::connectStatus);
 
     for (Operation op : new Operation[] {Operation.V1_CREATE_CHAT, Operation.V1_SEND_MESSAGE}) {
       stub(op, DEFAULT_SCENARIO, request -> v1Generate(op, request), m -> m
@@ -422,7 +535,28 @@ public final class FakeV0Server implements AutoCloseable {
     stub(Operation.V1_STOP_MESSAGE, DEFAULT, request -> json(200, obj("success", true)));
 
     installAccountDefaults();
+    installChatOperations();
     installPolls();
+  }
+
+  private void installChatOperations() {
+    stub(Operation.LIST_CHATS, DEFAULT, chats::listChats);
+    stub(Operation.UPDATE_CHAT, DEFAULT, request -> chats.update(request, param(Operation.UPDATE_CHAT, request, "chatId")));
+    stub(Operation.DELETE_CHAT, DEFAULT, request ->
+        json(200, obj("chatId", param(Operation.DELETE_CHAT, request, "chatId"))));
+    stub(Operation.DUPLICATE_CHAT, DEFAULT, chats::duplicate);
+    stub(Operation.CREATE_CHAT_FROM_FILES, DEFAULT, request -> chats.createFrom(request, "files"));
+    stub(Operation.CREATE_CHAT_FROM_ZIP, DEFAULT, request -> chats.createFrom(request, "url"));
+    stub(Operation.CREATE_CHAT_FROM_REPO, DEFAULT, request -> chats.createFrom(request, "repo"));
+    stub(Operation.GET_CHAT_FILES, DEFAULT, request -> chats.getFiles());
+    stub(Operation.UPDATE_CHAT_FILES, DEFAULT, request ->
+        chats.updateFiles(request, param(Operation.UPDATE_CHAT_FILES, request, "chatId")));
+    stub(Operation.DOWNLOAD_CHAT_FILES, DEFAULT, request -> chats.download());
+    stub(Operation.GET_CHAT_PREVIEW, DEFAULT, request -> chats.preview());
+    stub(Operation.RESTORE_MESSAGE, DEFAULT, request ->
+        chats.restoreMessage(request, param(Operation.RESTORE_MESSAGE, request, "chatId")));
+    stub(Operation.DEPLOY_CHAT, DEFAULT, request -> chats.deploy());
+    stub(Operation.CREATE_VERCEL_PROJECT, DEFAULT, request -> chats.createVercelProject());
   }
 
   private void installPolls() {
@@ -437,7 +571,7 @@ public final class FakeV0Server implements AutoCloseable {
           .inScenario(V2_ASYNC).whenScenarioStateIs(required).willSetStateTo(next)
           .willReturn(dispatch(request -> {
             String chatId = Operation.GET_MESSAGE.pathParameters(path(request)).get("chatId");
-            return json(200, Generation.demo(chatId, ASYNC_MESSAGE_ID).messageAtPoll(seen, polls));
+            return json(200, Generation.demo(chatId, ASYNC_MESSAGE_ID, endingPart).messageAtPoll(seen, polls));
           }))).getId());
       pollStubs.add(server.stubFor(request("GET", urlPathMatching(v1Path)).atPriority(POLLS)
           .inScenario(V1_ASYNC).whenScenarioStateIs(required).willSetStateTo(next)
@@ -600,6 +734,35 @@ public final class FakeV0Server implements AutoCloseable {
     return json(200, obj("object", "list", "data", messages, "pagination", pagination));
   }
 
+  private static final List<String> TASK_TYPES = List.of("confirmed-steps", "plan-exit-response",
+      "answered-questions", "confirmed-permissions", "vercel-connect-setup");
+
+  /** 422 unless the body is a JSON object whose {@code task} is an object of a known type. */
+  private static ResponseDefinition requireTask(Request request, Body body) {
+    Object task = bodyField(request, "task");
+    if (!(task instanceof Map)) return errorResponse(false, 422, "task: Required").build();
+    Object type = ((Map<?, ?>) task).get("type");
+    if (!TASK_TYPES.contains(type)) {
+      return errorResponse(false, 422, "task.type: Invalid discriminator value. Expected "
+          + String.join(" | ", TASK_TYPES)).build();
+    }
+    return body.get();
+  }
+
+  private ResponseDefinition connectStatus(Request request) {
+    QueryParameter requestId = request.queryParameter("requestId");
+    if (!requestId.isPresent() || requestId.firstValue().isEmpty()) {
+      return errorResponse(false, 422, "requestId: Required").build();
+    }
+    int poll = connectPollCounts.merge(requestId.firstValue(), 1, Integer::sum);
+    if (poll < connectPolls) {
+      return json(200, obj("status", "pending", "progress", "Waiting for the user to authorize the connection"));
+    }
+    return json(200, obj("status", "ready", "connector", obj("id", "conn_5Tz1", "uid", "github-acme",
+        "name", "GitHub (acme)", "service", "github", "type", "oauth", "supportedSubjectTypes", list("user", "app"),
+        "supportsInstallation", true, "attachedToProject", false)));
+  }
+
   private static final String[] PROMPTS = {
       Fixtures.PROMPT, "Add a dark mode toggle", "Persist the todos in localStorage", "Add drag and drop reordering",
       "Show a counter of active todos"};
@@ -658,60 +821,43 @@ public final class FakeV0Server implements AutoCloseable {
 
   private void installAccountDefaults() {
     stub(Operation.LIST_MCP_SERVERS, DEFAULT, request -> json(200, AccountFixtures.mcpServers()));
-    stub(Operation.CREATE_MCP_SERVER, DEFAULT, request -> {
-      Map<?, ?> body = bodyObject(request);
-      if (body == null) return errorResponse(false, 422, "The request body must be a JSON object").build();
-      if (!(body.get("name") instanceof String) || ((String) body.get("name")).isEmpty()) {
-        return errorResponse(false, 422, "name: Required").build();
-      }
-      if (!(body.get("url") instanceof String)) return errorResponse(false, 422, "url: Required").build();
+    stub(Operation.CREATE_MCP_SERVER, DEFAULT, request -> requireFields(request, body -> {
+      if (((String) body.get("name")).isEmpty()) return errorResponse(false, 422, "name: must not be empty").build();
       Map<String, Object> server = AccountFixtures.mcpServer(MCP_SERVER_ID, (String) body.get("name"),
           (String) body.get("url"), "", true, obj("type", "none"), "user");
       return json(200, merged(server, body, "description", "enabled", "auth", "scope"));
-    });
+    }, "name", String.class, "url", String.class));
     stub(Operation.GET_MCP_SERVER, DEFAULT, request ->
         json(200, AccountFixtures.mcpServer(param(Operation.GET_MCP_SERVER, request, "mcpServerId"))));
-    stub(Operation.UPDATE_MCP_SERVER, DEFAULT, request -> {
-      Map<?, ?> body = bodyObject(request);
-      if (body == null) return errorResponse(false, 422, "The request body must be a JSON object").build();
+    stub(Operation.UPDATE_MCP_SERVER, DEFAULT, request -> requireFields(request, body -> {
       Map<String, Object> server = AccountFixtures.mcpServer(param(Operation.UPDATE_MCP_SERVER, request, "mcpServerId"));
       return json(200, merged(server, body, "name", "url", "description", "enabled", "auth", "scope"));
-    });
+    }));
     stub(Operation.DELETE_MCP_SERVER, DEFAULT, request -> json(200, obj("success", true)));
 
     stub(Operation.GET_PREVIEW_HOSTS, DEFAULT, request ->
         json(200, AccountFixtures.previewHosts(AccountFixtures.defaultPreviewHosts())));
-    stub(Operation.SET_PREVIEW_HOSTS, DEFAULT, request -> {
-      Map<?, ?> body = bodyObject(request);
-      Object hosts = body == null ? null : body.get("hosts");
-      if (!(hosts instanceof List)) return errorResponse(false, 422, "hosts: Required").build();
-      if (((List<?>) hosts).size() > 5) return errorResponse(false, 422, "hosts: at most 5 entries").build();
-      return json(200, AccountFixtures.previewHosts((List<?>) hosts));
-    });
+    stub(Operation.SET_PREVIEW_HOSTS, DEFAULT, request -> requireFields(request, body -> {
+      List<?> hosts = (List<?>) body.get("hosts");
+      if (hosts.size() > 5) return errorResponse(false, 422, "hosts: at most 5 entries").build();
+      return json(200, AccountFixtures.previewHosts(hosts));
+    }, "hosts", List.class));
 
     stub(Operation.GET_USAGE_SUMMARY, DEFAULT, request -> usageReport(request, false));
     stub(Operation.GET_USAGE_ACTIVITY, DEFAULT, request -> usageReport(request, true));
     stub(Operation.LIST_USAGE_EVENTS, DEFAULT, this::listUsageEvents);
 
     stub(Operation.LIST_WEBHOOKS, DEFAULT, request -> json(200, AccountFixtures.webhooks()));
-    stub(Operation.CREATE_WEBHOOK, DEFAULT, request -> {
-      Map<?, ?> body = bodyObject(request);
-      if (body == null) return errorResponse(false, 422, "The request body must be a JSON object").build();
-      for (String field : new String[] {"name", "url"}) {
-        if (!(body.get(field) instanceof String)) return errorResponse(false, 422, field + ": Required").build();
-      }
-      if (!(body.get("events") instanceof List)) return errorResponse(false, 422, "events: Required").build();
-      return json(200, AccountFixtures.webhook(WEBHOOK_ID, (String) body.get("name"), (List<?>) body.get("events"),
-          (String) body.get("url"), body.get("chatId")));
-    });
+    stub(Operation.CREATE_WEBHOOK, DEFAULT, request -> requireFields(request, body ->
+        json(200, AccountFixtures.webhook(WEBHOOK_ID, (String) body.get("name"), (List<?>) body.get("events"),
+            (String) body.get("url"), body.get("chatId"))),
+        "name", String.class, "events", List.class, "url", String.class));
     stub(Operation.GET_WEBHOOK, DEFAULT, request ->
         json(200, AccountFixtures.webhook(param(Operation.GET_WEBHOOK, request, "hookId"))));
-    stub(Operation.UPDATE_WEBHOOK, DEFAULT, request -> {
-      Map<?, ?> body = bodyObject(request);
-      if (body == null) return errorResponse(false, 422, "The request body must be a JSON object").build();
+    stub(Operation.UPDATE_WEBHOOK, DEFAULT, request -> requireFields(request, body -> {
       Map<String, Object> hook = AccountFixtures.webhook(param(Operation.UPDATE_WEBHOOK, request, "hookId"));
       return json(200, merged(hook, body, "name", "events", "url"));
-    });
+    }));
     stub(Operation.DELETE_WEBHOOK, DEFAULT, request ->
         json(200, obj("id", param(Operation.DELETE_WEBHOOK, request, "hookId"), "deleted", true)));
   }
@@ -773,9 +919,24 @@ public final class FakeV0Server implements AutoCloseable {
     return parameter.isPresent() ? parameter.firstValue() : null;
   }
 
-  private static Map<?, ?> bodyObject(Request request) {
+  private interface ObjectBody {
+    ResponseDefinition handle(Map<?, ?> body);
+  }
+
+  /**
+   * 422 unless the body is a JSON object with the {@code required} fields, given as pairs of name
+   * and JSON type ({@code String.class}, {@code List.class}); else what {@code handler} answers.
+   */
+  private static ResponseDefinition requireFields(Request request, ObjectBody handler, Object... required) {
     Object parsed = Json.parseOrNull(request.getBodyAsString());
-    return parsed instanceof Map ? (Map<?, ?>) parsed : null;
+    if (!(parsed instanceof Map)) return errorResponse(false, 422, "The request body must be a JSON object").build();
+    Map<?, ?> body = (Map<?, ?>) parsed;
+    for (int i = 0; i < required.length; i += 2) {
+      if (!((Class<?>) required[i + 1]).isInstance(body.get(required[i]))) {
+        return errorResponse(false, 422, required[i] + ": Required").build();
+      }
+    }
+    return handler.handle(body);
   }
 
   /** {@code base} with the {@code fields} that {@code body} sets. */
@@ -803,7 +964,7 @@ public final class FakeV0Server implements AutoCloseable {
     return body.get();
   }
 
-  private static Object bodyField(Request request, String name) {
+  static Object bodyField(Request request, String name) {
     Object parsed = Json.parseOrNull(request.getBodyAsString());
     return parsed instanceof Map ? ((Map<?, ?>) parsed).get(name) : null;
   }
@@ -833,7 +994,7 @@ public final class FakeV0Server implements AutoCloseable {
     return SseRenderer.render(script.delayBetweenEvents(Duration.ofMillis(streamDelayMillis)));
   }
 
-  private static ResponseDefinition json(int status, Object body) {
+  static ResponseDefinition json(int status, Object body) {
     return new ResponseDefinitionBuilder().withStatus(status)
         .withHeader("Content-Type", "application/json")
         .withBody(Json.write(body)).build();

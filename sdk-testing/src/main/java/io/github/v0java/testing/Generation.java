@@ -44,6 +44,12 @@ final class Generation {
   }
 
   static Generation demo(String chatId, String messageId) {
+    return demo(chatId, messageId, null);
+  }
+
+  /** The demo generation ending with {@code endingPartJson} (a part asking the user) when not null. */
+  @SuppressWarnings("unchecked") // The part is a JSON object (checked by the caller).
+  static Generation demo(String chatId, String messageId, String endingPartJson) {
     Generation g = new Generation(chatId, messageId);
     g.events.add(Json.write(withObject("message",
         Fixtures.messageMap(chatId, messageId, list(), "", null, Fixtures.zeroUsageMap(), 1_118))));
@@ -87,6 +93,11 @@ final class Generation {
       g.setText(text, sofar.toString());
     }
     g.set(text, obj("finishedAt", g.tick(60)));
+    if (endingPartJson != null) {
+      Map<String, Object> ending = (Map<String, Object>) Json.parseOrNull(endingPartJson);
+      ending.put("startedAt", g.tick(100));
+      g.insert(ending);
+    }
 
     g.events.add(Json.write(obj("object", "message.usage", "id", messageId, "usage", Fixtures.usageMap(1.0))));
     g.events.add(Json.write(withObject("message", g.finalMessage())));

@@ -30,6 +30,14 @@ public enum Operation {
   GET_MESSAGE("GET", "/v2/chats/{chatId}/messages/{messageId}"),
   /** {@code POST /v2/chats/{chatId}/messages/{messageId}/stop}: {@code {messageId}}. */
   STOP_MESSAGE("POST", "/v2/chats/{chatId}/messages/{messageId}/stop"),
+  /** {@code POST /v2/chats/{chatId}/messages/resolve}: Message (the generation the answer resumes). */
+  RESOLVE_TASK("POST", "/v2/chats/{chatId}/messages/resolve"),
+  /** {@code POST /v2/chats/{chatId}/messages/resolve/stream}: SSE of MessageStreamEvent. */
+  RESOLVE_TASK_STREAM("POST", "/v2/chats/{chatId}/messages/resolve/stream"),
+  /** {@code POST /v2/chats/{chatId}/messages/resolve/async}: 202 {@code {messageId}}. */
+  RESOLVE_TASK_ASYNC("POST", "/v2/chats/{chatId}/messages/resolve/async"),
+  /** {@code GET /v2/chats/{chatId}/connect/status?requestId=...}: ConnectStatus. */
+  GET_CONNECT_STATUS("GET", "/v2/chats/{chatId}/connect/status"),
 
   /** {@code GET /v2/mcp-servers}: a list of McpServer. */
   LIST_MCP_SERVERS("GET", "/v2/mcp-servers"),
@@ -61,6 +69,34 @@ public enum Operation {
   UPDATE_WEBHOOK("PATCH", "/v2/hooks/{hookId}"),
   /** {@code DELETE /v2/hooks/{hookId}}: {@code {id, deleted: true}}. */
   DELETE_WEBHOOK("DELETE", "/v2/hooks/{hookId}"),
+  /** {@code GET /v2/chats}: {@code {chats, cursor}}, paged and filtered (see {@link FakeV0Server#chatCount}). */
+  LIST_CHATS("GET", "/v2/chats"),
+  /** {@code PATCH /v2/chats/{chatId}}: the Chat with the changes applied. */
+  UPDATE_CHAT("PATCH", "/v2/chats/{chatId}"),
+  /** {@code DELETE /v2/chats/{chatId}}: {@code {chatId}}. */
+  DELETE_CHAT("DELETE", "/v2/chats/{chatId}"),
+  /** {@code POST /v2/chats/{chatId}/duplicate}: 201 Chat {@link FakeV0Server#DUPLICATED_CHAT_ID}. */
+  DUPLICATE_CHAT("POST", "/v2/chats/{chatId}/duplicate"),
+  /** {@code POST /v2/chats/from-files}: ChatWithUsage. */
+  CREATE_CHAT_FROM_FILES("POST", "/v2/chats/from-files"),
+  /** {@code POST /v2/chats/from-zip}: ChatWithUsage. */
+  CREATE_CHAT_FROM_ZIP("POST", "/v2/chats/from-zip"),
+  /** {@code POST /v2/chats/from-repo}: ChatWithUsage. */
+  CREATE_CHAT_FROM_REPO("POST", "/v2/chats/from-repo"),
+  /** {@code GET /v2/chats/{chatId}/files}: {@code {files}} (see {@link FakeV0Server#chatFile}). */
+  GET_CHAT_FILES("GET", "/v2/chats/{chatId}/files"),
+  /** {@code PATCH /v2/chats/{chatId}/files}: applies the changes, answers {@code {messages}}. */
+  UPDATE_CHAT_FILES("PATCH", "/v2/chats/{chatId}/files"),
+  /** {@code GET /v2/chats/{chatId}/files/download}: the files as a ZIP archive. */
+  DOWNLOAD_CHAT_FILES("GET", "/v2/chats/{chatId}/files/download"),
+  /** {@code GET /v2/chats/{chatId}/preview}: null, then the preview (see {@link FakeV0Server#previewReadyAfterPolls}). */
+  GET_CHAT_PREVIEW("GET", "/v2/chats/{chatId}/preview"),
+  /** {@code POST /v2/chats/{chatId}/restore-message}: {@code {messages}}. */
+  RESTORE_MESSAGE("POST", "/v2/chats/{chatId}/restore-message"),
+  /** {@code POST /v2/chats/{chatId}/deploy}: {@code {deploymentId, vercelProjectId}}. */
+  DEPLOY_CHAT("POST", "/v2/chats/{chatId}/deploy"),
+  /** {@code POST /v2/chats/{chatId}/vercel-project}: 201 {@code {vercelProjectId}}. */
+  CREATE_VERCEL_PROJECT("POST", "/v2/chats/{chatId}/vercel-project"),
 
   /** {@code POST /v1/chats} (any {@code responseMode}). */
   V1_CREATE_CHAT("POST", "/v1/chats"),

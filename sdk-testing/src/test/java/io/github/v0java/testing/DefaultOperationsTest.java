@@ -102,6 +102,85 @@ class DefaultOperationsTest extends FakeServerTest {
     assertThat(reply.json()).containsEntry("messageId", "msg_42");
   }
 
+  private static final String TASK = "{\"task\":{\"type\":\"plan-exit-response\",\"status\":\"approved\","
+      + "\"content\":\"Go ahead\"}}";
+
+  @Test void resolveAnswersTheResumedGeneration() {
+    Http.Reply reply = http.post("/v2/chats/chat_abc/messages/resolve", TASK);
+
+    assertThat(reply.status).isEqualTo(200);
+    Schemas.assertValid("v2/Message", reply.body);
+    assertThat(reply.json()).containsEntry("chatId", "chat_abc").containsEntry("id", FakeV0Server.RESOLVED_MESSAGE_ID)
+        .containsEntry("finishReason", "stop");
+  }
+
+  @Test void resolveStreamAnswersServerSentEvents() {
+    Http.Sse sse = http.stream("/v2/chats/chat_abc/messages/resolve/stream", TASK);
+
+    assertThat(sse.failure).isNull();
+    for (String data : sse.data()) Schemas.assertValid("v2/MessageStreamEvent", data);
+    assertThat(Http.object(sse.data().get(sse.data().size() - 1))).containsEntry("finishReason", "stop")
+        .containsEntry("id", FakeV0Server.RESOLVED_MESSAGE_ID);
+  }
+
+  @Test void resolveAsyncAnswers202AndTheMessagePollsFinished() {
+    Http.Reply reply = http.post("/v2/chats/chat_abc/messages/resolve/async", TASK);
+    Http.Reply polled = http.get("/v2/chats/chat_abc/messages/" + FakeV0Server.RESOLVED_MESSAGE_ID);
+
+    assertThat(reply.status).isEqualTo(202);
+    Schemas.assertValid("v2/AsyncMessage", reply.body);
+    assertThat(reply.json()).containsEntry("messageId", FakeV0Server.RESOLVED_MESSAGE_ID);
+    Schemas.assertValid("v2/Message", polled.body);
+    assertThat(polled.json()).containsEntry("finishReason", "stop");
+  }
+
+  @Test void resolveWithoutAKnownTaskIs422() {
+    for (String path : new String[] {CHAT + "/messages/resolve", CHAT + "/messages/resolve/stream",
+        CHAT + "/messages/resolve/async"}) {
+      for (String body : new String[] {"{}", "{\"task\":{\"type\":\"guess\"}}", "{\"task\":\"approved\"}"}) {
+        Http.Reply reply = http.post(path, body);
+        assertThat(reply.status).as(path + " " + body).isEqualTo(422);
+        Schemas.assertValid("v2/Error", reply.body);
+      }
+    }
+  }
+
+  @Test void connectStatusIsReadyByDefaultAndPendingWhenScripted() {
+    String path = CHAT + "/connect/status?requestId=" + AgentActions.CONNECT_REQUEST_ID;
+    Http.Reply ready = http.get(path);
+    Schemas.assertValid("v2/ConnectStatus", ready.body);
+    assertThat(ready.json()).containsEntry("status", "ready");
+    assertThat(map(ready.json().get("connector"))).containsEntry("id", "conn_5Tz1");
+
+    fake.connectReadyAfterPolls(3);
+    List<Object> statuses = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Http.Reply reply = http.get(path);
+      Schemas.assertValid("v2/ConnectStatus", reply.body);
+      statuses.add(reply.json().get("status"));
+    }
+    assertThat(statuses).containsExactly("pending", "pending", "ready", "ready");
+    assertThat(http.get(CHAT + "/connect/status").status).isEqualTo(422);
+  }
+
+  @Test void generationsCanEndWithEachKindOfRequest() {
+    for (String part : new String[] {AgentActions.questions(), AgentActions.plan(), AgentActions.integrations(),
+        AgentActions.vercelConnect(), AgentActions.permission()}) {
+      fake.generationsEndWith(part);
+      Http.Reply reply = http.post(CHAT + "/messages", PROMPT);
+      Http.Sse sse = http.stream(CHAT + "/messages/stream", PROMPT);
+
+      Schemas.assertValid("v2/Message", reply.body);
+      List<Object> parts = array(reply.json().get("parts"));
+      Map<String, Object> last = map(parts.get(parts.size() - 1));
+      Map<String, Object> expected = Http.object(part);
+      assertThat(last).containsAllEntriesOf(expected);
+      for (String data : sse.data()) Schemas.assertValid("v2/MessageStreamEvent", data);
+      List<Object> streamed = array(Http.object(sse.data().get(sse.data().size() - 1)).get("parts"));
+      assertThat(streamed).isEqualTo(parts);
+    }
+  }
+
   @Test void requestsWithoutAMessageAre422() {
     for (String path : new String[] {"/v2/chats", "/v2/chats/async", CHAT + "/messages", CHAT + "/messages/async"}) {
       Http.Reply reply = http.post(path, "{\"system\":\"x\"}");
@@ -112,7 +191,7 @@ class DefaultOperationsTest extends FakeServerTest {
   }
 
   @Test void unservedPathsAre404() {
-    Http.Reply v2 = http.execute(http.request("DELETE", "/v2/chats/chat_abc", null).build());
+    Http.Reply v2 = http.execute(http.request("DELETE", "/v2/chats/chat_abc/messages", null).build());
     Http.Reply v1 = http.get("/v1/projects");
 
     assertThat(v2.status).isEqualTo(404);

@@ -19,7 +19,8 @@ class ErrorsTest extends FakeServerTest {
   /** A request for {@code operation} with ids filled in and a valid body. */
   private Request requestFor(Operation operation) {
     String path = operation.pathTemplate().replace("{chatId}", "chat_e").replace("{messageId}", "msg_e");
-    String body = operation.method().equals("POST") ? "{\"message\":\"x\"}" : null;
+    boolean hasBody = !operation.method().equals("GET") && !operation.method().equals("DELETE");
+    String body = hasBody ? "{\"message\":\"x\"}" : null;
     return http.request(operation.method(), path, body).build();
   }
 

@@ -62,6 +62,19 @@ final class Schemas {
     out.put("v2/DeleteMcpServerResponse", okSchema(v2, "delete", "/mcp-servers/{mcpServerId}"));
     out.put("v2/WebhookList", okSchema(v2, "get", "/hooks"));
     out.put("v2/DeleteWebhookResponse", okSchema(v2, "delete", "/hooks/{hookId}"));
+    out.put("v2/ConnectStatus", jsonSchema((Map<String, Object>) ((Map<String, Object>) operation(v2,
+        "/chats/{chatId}/connect/status", "get").get("responses")).get("200")));
+    out.put("v2/ResolveTaskRequest", jsonSchema((Map<String, Object>) operation(v2,
+        "/chats/{chatId}/messages/resolve", "post").get("requestBody")));
+    out.put("v2/Files", v2Schemas.get("Files"));
+    out.put("v2/ChatList", responseSchema(v2, "/chats", "get", "200"));
+    out.put("v2/DeleteChatResponse", responseSchema(v2, "/chats/{chatId}", "delete", "200"));
+    out.put("v2/DuplicateChatResponse", responseSchema(v2, "/chats/{chatId}/duplicate", "post", "201"));
+    out.put("v2/UpdateChatFilesResponse", responseSchema(v2, "/chats/{chatId}/files", "patch", "200"));
+    out.put("v2/RestoreMessageResponse", responseSchema(v2, "/chats/{chatId}/restore-message", "post", "200"));
+    out.put("v2/ChatPreview", responseSchema(v2, "/chats/{chatId}/preview", "get", "200"));
+    out.put("v2/ChatDeployment", responseSchema(v2, "/chats/{chatId}/deploy", "post", "200"));
+    out.put("v2/CreatedVercelProject", responseSchema(v2, "/chats/{chatId}/vercel-project", "post", "201"));
     Map<String, Object> v1Schemas = (Map<String, Object>) ((Map<String, Object>) v1.get("components")).get("schemas");
     for (String name : new String[] {"ChatDetail", "MessageDetail", "MessageSummaryList", "UnauthorizedError",
         "ForbiddenError", "NotFoundError", "ConflictError", "PayloadTooLargeError", "UnprocessableEntityError",
@@ -83,6 +96,31 @@ final class Schemas {
     Map<String, Object> ok = (Map<String, Object>) ((Map<String, Object>) op.get("responses")).get("200");
     Map<String, Object> json = (Map<String, Object>) ((Map<String, Object>) ok.get("content")).get("application/json");
     return json.get("schema");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> operation(Map<String, Object> spec, String path, String method) {
+    return (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) spec.get("paths")).get(path)).get(method);
+  }
+
+  /** The {@code application/json} schema of a response or request body. */
+  @SuppressWarnings("unchecked")
+  private static Object jsonSchema(Map<String, Object> body) {
+    return ((Map<String, Object>) ((Map<String, Object>) body.get("content")).get("application/json")).get("schema");
+  /** The JSON schema of the {@code status} answer of {@code method path}, its $refs resolved against v2's components. */
+  @SuppressWarnings("unchecked")
+  private static Object responseSchema(Map<String, Object> spec, String path, String method, String status) {
+    Map<String, Object> op = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) spec.get("paths"))
+        .get(path)).get(method);
+    Map<String, Object> answer = (Map<String, Object>) ((Map<String, Object>) op.get("responses")).get(status);
+    Map<String, Object> json = (Map<String, Object>) ((Map<String, Object>) answer.get("content")).get("application/json");
+    Object schema = json.get("schema");
+    if (schema instanceof Map && ((Map<String, Object>) schema).containsKey("$ref")) {
+      String ref = (String) ((Map<String, Object>) schema).get("$ref");
+      Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) spec.get("components")).get("schemas");
+      return schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+    return schema;
   }
 
   private static Map<String, Object> read(Path file) {
