@@ -59,17 +59,7 @@ class HumanOutputTest {
         server.baseUrl() + "/v2");
 
     assertThat(run.exitCode).as(run.toString()).isZero();
-    // The tool call carries suggestedPermissions: the message ends asking for them.
-    assertThat(run.out).endsWith("""
-
-        v0 asks permission to run linear_create_issue {title: Add dark mode, _t: not-a-delta}:
-          - ALLOW_DYNAMIC_TOOL_STRICT linear_create_issue (Creating issue)
-        answer with (to grant them):
-          echo '{"type":"confirmed-permissions","permissions":[{"type":"ALLOW_DYNAMIC_TOOL_STRICT",\
-        "toolName":"linear_create_issue","input":{"title":"Add dark mode"},"taskNameActive":"Creating issue",\
-        "userMessage":"Allow creating Linear issues?"}]}' | v0 resolve chat_3fKd9a -
-        """);
-    assertThat(run.out).startsWith("""
+    assertThat(run.out).isEqualTo("""
         message msg_7Yq2c1 (assistant) of chat chat_3fKd9a, 2026-11-20T09:15:02.118Z
         thinking: The user wants a todo app. Start from a Next.js page.
         read   app/page.tsx, package.json

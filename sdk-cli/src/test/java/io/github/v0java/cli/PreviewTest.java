@@ -12,9 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -94,42 +90,6 @@ class PreviewTest {
     assertThat(map(run.jsonLines().get(0).get("error"))).containsEntry("kind", "timeout");
   }
 
-  /** {@code preview serve} running in a thread, its output readable while it runs. */
-  private static final class Serving implements AutoCloseable {
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    final AtomicInteger exitCode = new AtomicInteger(-1);
-    final Thread thread;
-
-    Serving(String... args) {
-      PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-      PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-      thread = new Thread(() -> exitCode.set(Cli.run(args, outStream, errStream,
-          Map.of("V0_API_KEY", CliRun.API_KEY), new ByteArrayInputStream(new byte[0]))), "preview-serve");
-      thread.start();
-    }
-
-    /** The first line printed, once it is there. */
-    String firstLine() throws InterruptedException {
-      for (int i = 0; i < 500; i++) {
-        String text = out.toString(StandardCharsets.UTF_8);
-        int end = text.indexOf('\n');
-        if (end >= 0) return text.substring(0, end);
-        Thread.sleep(10);
-      }
-      throw new AssertionError("nothing printed; stderr: " + err.toString(StandardCharsets.UTF_8));
-    }
-
-    String output() {
-      return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-    }
-
-    @Override public void close() throws InterruptedException {
-      thread.interrupt();
-      thread.join(10_000);
-    }
-  }
-
   @Test void serveForwardsWithTheTokenWhichNeverShows() throws Exception {
     server.stubFor(get("/v2/chats/c1/preview").willReturn(okJson(preview())));
     server.stubFor(get("/app/assets/style.css").withHeader("x-v0-preview-token", equalTo(TOKEN))
@@ -138,7 +98,7 @@ class PreviewTest {
 
     HttpResponse<String> response;
     String url;
-    Serving serving = new Serving("preview", "serve", "c1", "--json", "--base-url", base());
+    BackgroundCli serving = new BackgroundCli(Map.of("V0_API_KEY", CliRun.API_KEY), "preview", "serve", "c1", "--json", "--base-url", base());
     try (serving) {
       String first = serving.firstLine();
       assertThat(first).matches("\\{\"serving\":\\{\"url\":\"http://127\\.0\\.0\\.1:\\d+/\"}}");
@@ -165,7 +125,7 @@ class PreviewTest {
     server.stubFor(get("/v2/chats/c1/preview").willReturn(okJson("null")));
 
     HttpResponse<String> starting;
-    Serving serving = new Serving("preview", "serve", "c1", "--base-url", base());
+    BackgroundCli serving = new BackgroundCli(Map.of("V0_API_KEY", CliRun.API_KEY), "preview", "serve", "c1", "--base-url", base());
     try (serving) {
       String first = serving.firstLine();
       assertThat(first).matches("serving the preview of chat c1 at http://127\\.0\\.0\\.1:\\d+/");
@@ -182,6 +142,19 @@ class PreviewTest {
     assertThat(starting.body()).contains("The preview is starting");
     assertThat(List.of(serving.err.toString(StandardCharsets.UTF_8).split("\n"))).contains("GET / 503");
     assertThat(serving.exitCode.get()).isZero();
+  }
+
+  @Test void previewAndPreviewServeAreTwoCommands() {
+    CliRun preview = CliRun.run("preview", "--help");
+    CliRun serve = CliRun.run("preview", "serve", "--help");
+    CliRun missing = CliRun.run("preview");
+
+    assertThat(preview.out).startsWith("usage: v0 preview CHAT_ID [options] [global options]\n")
+        .contains("--show-token");
+    assertThat(serve.out).startsWith("usage: v0 preview serve CHAT_ID [options] [global options]\n")
+        .contains("--port N");
+    assertThat(missing.exitCode).isEqualTo(2);
+    assertThat(missing.err).contains("missing argument CHAT_ID for 'v0 preview'");
   }
 
   @Test void aBadPortIsAUsageError() {
