@@ -19,6 +19,7 @@ import io.github.v0java.V0TimeoutException;
 import io.github.v0java.V1Stream;
 import io.github.v0java.V1StreamEvent;
 import io.github.v0java.model.Chat;
+import io.github.v0java.model.ChatPrivacy;
 import io.github.v0java.model.ChatStreamEvent;
 import io.github.v0java.model.ChatWithUsage;
 import io.github.v0java.model.CreateChatRequest;
@@ -33,6 +34,7 @@ import io.github.v0java.model.ResolveTaskRequest;
 import io.github.v0java.model.SendMessageRequest;
 import io.github.v0java.model.StopMessageResponse;
 import io.github.v0java.model.TextPart;
+import io.github.v0java.model.UpdateChatRequest;
 import io.github.v0java.model.UsageSummary;
 import io.github.v0java.sse.ServerSentEvent;
 import io.github.v0java.sse.ServerSentEventReader;
@@ -277,6 +279,8 @@ public final class Cli {
           return chatsList(client, settings);
         case CHAT_GET:
           return chatGet(client);
+        case CHAT_UPDATE:
+          return chatUpdate(client);
         case CHAT_DELETE:
           return chatDelete(client);
         case USAGE_SUMMARY:
@@ -751,7 +755,25 @@ public final class Cli {
   }
 
   private int chatGet(V0Client client) {
-    Chat chat = client.chats().get(invocation.argument(0));
+    return showChat(client.chats().get(invocation.argument(0)));
+  }
+
+  private int chatUpdate(V0Client client) throws UsageException {
+    String title = invocation.value("--title");
+    String privacy = invocation.value("--privacy");
+    if (title == null && privacy == null) {
+      throw new UsageException("nothing to change: give --title or --privacy", Command.CHAT_UPDATE);
+    }
+    if (privacy != null && !ChatPrivacy.of(privacy).isKnown()) {
+      throw new UsageException("--privacy must be public, private, team, team-edit or unlisted, not '"
+          + privacy + "'", Command.CHAT_UPDATE);
+    }
+    UpdateChatRequest.Builder request = UpdateChatRequest.builder().title(title);
+    if (privacy != null) request.privacy(ChatPrivacy.of(privacy));
+    return showChat(client.chats().update(invocation.argument(0), request.build()));
+  }
+
+  private int showChat(Chat chat) {
     if (json) return result(chat);
     console.line("chat " + console.bold(chat.getId()) + (chat.getTitle() != null ? "  " + chat.getTitle() : ""));
     if (chat.getPrivacy() != null) console.line("privacy   " + chat.getPrivacy().value());

@@ -29,6 +29,13 @@ enum Command {
       """),
   CHAT_GET("chat get", "show a chat", List.of("CHAT_ID"), Set.of(), Set.of(),
       "Show a chat: its title, privacy, dates and metadata.", ""),
+  CHAT_UPDATE("chat update", "rename a chat or change its privacy", List.of("CHAT_ID"),
+      Set.of("--title", "--privacy"), Set.of(),
+      "Change a chat's title or privacy and show the chat as it is now.",
+      """
+        --title TITLE              the new title
+        --privacy PRIVACY          public, private, team, team-edit or unlisted
+      """),
   CHAT_DELETE("chat delete", "delete a chat", List.of("CHAT_ID"), Set.of(), Set.of(),
       "Delete a chat and its messages (needs edit access; it cannot be undone).", ""),
   FILES_PULL("files pull", "write a chat's files into a directory", List.of("CHAT_ID", "DIR"), Set.of(),

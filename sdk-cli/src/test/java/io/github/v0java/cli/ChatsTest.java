@@ -4,9 +4,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.v0java.cli.CliRun.map;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +88,23 @@ class ChatsTest {
     assertThat(map(json.jsonLines().get(0).get("result"))).containsEntry("id", "chat_1");
     assertThat(deleted.out).isEqualTo("deleted chat chat_1\n");
     server.verify(deleteRequestedFor(urlPathEqualTo("/v2/chats/chat_1")));
+  }
+
+  @Test void chatUpdateSendsOnlyWhatChanges() {
+    server.stubFor(patch(urlPathEqualTo("/v2/chats/chat_1")).willReturn(okJson(chat("chat_1", "Renamed"))));
+
+    CliRun run = CliRun.run("chat", "update", "chat_1", "--title", "Renamed", "--json", "--base-url", base());
+    CliRun nothing = CliRun.run("chat", "update", "chat_1", "--base-url", base());
+    CliRun badPrivacy = CliRun.run("chat", "update", "chat_1", "--privacy", "secret", "--base-url", base());
+
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    assertThat(map(run.jsonLines().get(0).get("result"))).containsEntry("title", "Renamed");
+    server.verify(1, patchRequestedFor(urlPathEqualTo("/v2/chats/chat_1"))
+        .withRequestBody(equalToJson("{\"title\":\"Renamed\"}")));
+    assertThat(nothing.exitCode).isEqualTo(2);
+    assertThat(nothing.err).contains("nothing to change: give --title or --privacy");
+    assertThat(badPrivacy.exitCode).isEqualTo(2);
+    assertThat(badPrivacy.err).contains("--privacy must be public, private, team, team-edit or unlisted");
   }
 
   @Test void aMissingChatIsAnApiError() {

@@ -79,6 +79,19 @@ class FakeAppFlowTest {
         .contains("\"type\":\"answered-questions\"").contains("\"selectedLabels\":[\"Supabase\"]");
   }
 
+  @Test void aPolledOrFetchedMessageThatAsksShowsItToo() {
+    fake.generationsEndWith(AgentActions.plan()).asyncFinishesAfterPolls(2);
+
+    CliRun polled = run("send", FakeV0Server.CHAT_ID, "A todo app", "--mode", "async", "--poll-interval", "0.01");
+    CliRun sync = run("send", FakeV0Server.CHAT_ID, "A todo app", "--mode", "sync");
+
+    for (CliRun run : List.of(polled, sync)) {
+      assertThat(run.exitCode).as(run.toString()).isZero();
+      assertThat(run.out).contains("v0 waits for approval of its plan (PLAN.md):\n  1. Add a `todos` table\n")
+          .contains("| v0 resolve " + FakeV0Server.CHAT_ID + " -\n");
+    }
+  }
+
   @Test void resolveInEachMode() throws IOException {
     Path task = Files.writeString(dir.resolve("task.json"),
         "{\"type\":\"plan-exit-response\",\"status\":\"approved\",\"content\":\"Go ahead\"}");
