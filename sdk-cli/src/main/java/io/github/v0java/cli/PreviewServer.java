@@ -36,28 +36,31 @@ final class PreviewServer implements AutoCloseable {
 
   private final V0Client client;
   private final String chatId;
-  private final Console log;
+  private final Console console;
+  private final boolean logRequests;
   private final HttpServer server;
   private final ExecutorService executor;
   private final PreviewProxy proxy;
   private PreviewTarget current; // Guarded by this.
   private Instant expiresAt; // Guarded by this.
 
-  private PreviewServer(V0Client client, String chatId, Console log, HttpServer server,
-      ExecutorService executor) {
+  private PreviewServer(V0Client client, String chatId, Console console, boolean logRequests,
+      HttpServer server, ExecutorService executor) {
     this.client = client;
     this.chatId = chatId;
-    this.log = log;
+    this.console = console;
+    this.logRequests = logRequests;
     this.server = server;
     this.executor = executor;
     this.proxy = PreviewProxy.builder().onRefresh(this::forget).build();
   }
 
   /**
-   * Starts serving on {@code 127.0.0.1:port} (0 for any free port), logging each request to
-   * {@code log}'s stderr unless it is null.
+   * Starts serving on {@code 127.0.0.1:port} (0 for any free port), reporting failures to get the
+   * preview on stderr, and each request too if {@code logRequests}.
    */
-  static PreviewServer start(V0Client client, String chatId, int port, Console log) throws IOException {
+  static PreviewServer start(V0Client client, String chatId, int port, Console console,
+      boolean logRequests) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     AtomicInteger threads = new AtomicInteger();
     ExecutorService executor = Executors.newCachedThreadPool(task -> {
@@ -65,7 +68,7 @@ final class PreviewServer implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    PreviewServer preview = new PreviewServer(client, chatId, log, server, executor);
+    PreviewServer preview = new PreviewServer(client, chatId, console, logRequests, server, executor);
     server.setExecutor(executor);
     server.createContext("/", preview::handle);
     server.start();
@@ -93,7 +96,9 @@ final class PreviewServer implements AutoCloseable {
         preview = target();
       } catch (V0Exception e) {
         status = 502;
-        sendText(exchange, status, "Could not get the preview of chat " + chatId + ": " + e.getMessage() + "\n");
+        String message = "could not get the preview of chat " + chatId + ": " + Failure.of(e, null).message();
+        console.error("v0: " + message);
+        sendText(exchange, status, message + "\n");
         return;
       }
       try (ProxyResponse response = proxy.forward(preview, request.build())) {
@@ -120,7 +125,7 @@ final class PreviewServer implements AutoCloseable {
       // The browser went away: nothing to answer.
     } finally {
       exchange.close();
-      if (log != null) log.error(method + " " + target + " " + (status == 0 ? "(aborted)" : status));
+      if (logRequests) console.error(method + " " + target + " " + (status == 0 ? "(aborted)" : status));
     }
   }
 
@@ -135,6 +140,7 @@ final class PreviewServer implements AutoCloseable {
       current = null;
       return null;
     }
+    console.mask(preview.getToken()); // Never printed anyway; masked should an error quote it.
     current = PreviewTarget.of(preview.getUrl(), preview.getToken());
     expiresAt = preview.getExpiresAt();
     return current;

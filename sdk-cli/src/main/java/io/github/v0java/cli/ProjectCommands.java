@@ -112,7 +112,7 @@ final class ProjectCommands {
 
   /** Serves the chat's preview on 127.0.0.1 until the thread is interrupted (Ctrl-C). */
   int serve(String chatId, int port) throws IOException {
-    try (PreviewServer server = PreviewServer.start(client, chatId, port, json ? null : console)) {
+    try (PreviewServer server = PreviewServer.start(client, chatId, port, console, !json)) {
       String url = server.url();
       if (json) {
         console.line(lines.line("serving", Map.of("url", url)));

@@ -144,6 +144,26 @@ class PreviewTest {
     assertThat(serving.exitCode.get()).isZero();
   }
 
+  @Test void servePassesOnThatThePreviewCannotBeHad() throws Exception {
+    server.stubFor(get("/v2/chats/c1/preview").willReturn(okJson("{\"message\":\"Chat not found\"}").withStatus(404)));
+
+    HttpResponse<String> response;
+    BackgroundCli serving = new BackgroundCli(Map.of("V0_API_KEY", CliRun.API_KEY), "preview", "serve", "c1",
+        "--json", "--base-url", base());
+    try (serving) {
+      String first = serving.firstLine();
+      String url = first.substring(first.indexOf("http://"), first.lastIndexOf('"'));
+      response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    assertThat(response.statusCode()).isEqualTo(502);
+    assertThat(response.body()).isEqualTo("could not get the preview of chat c1: HTTP 404: Chat not found\n");
+    assertThat(serving.err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("v0: could not get the preview of chat c1: HTTP 404: Chat not found\n");
+    assertThat(serving.exitCode.get()).isZero();
+  }
+
   @Test void previewAndPreviewServeAreTwoCommands() {
     CliRun preview = CliRun.run("preview", "--help");
     CliRun serve = CliRun.run("preview", "serve", "--help");
