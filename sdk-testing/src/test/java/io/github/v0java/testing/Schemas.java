@@ -107,6 +107,8 @@ final class Schemas {
   @SuppressWarnings("unchecked")
   private static Object jsonSchema(Map<String, Object> body) {
     return ((Map<String, Object>) ((Map<String, Object>) body.get("content")).get("application/json")).get("schema");
+  }
+
   /** The JSON schema of the {@code status} answer of {@code method path}, its $refs resolved against v2's components. */
   @SuppressWarnings("unchecked")
   private static Object responseSchema(Map<String, Object> spec, String path, String method, String status) {
