@@ -53,70 +53,59 @@ final class Schemas {
         "MessageListResponse", "AsyncMessage", "MessageStreamEvent"}) {
       out.put("v2/" + name, v2Schemas.get(name));
     }
-    out.put("v2/StopMessageResponse", okSchema(v2, "/chats/{chatId}/messages/{messageId}/stop"));
+    out.put("v2/StopMessageResponse", responseSchema(v2, "post", "/chats/{chatId}/messages/{messageId}/stop", "200"));
     for (String name : new String[] {"McpServer", "TrustedPreviewHosts", "UsageSummary", "UsageEventList",
         "UsageActivity", "Webhook"}) {
       out.put("v2/" + name, v2Schemas.get(name));
     }
-    out.put("v2/McpServerList", okSchema(v2, "get", "/mcp-servers"));
-    out.put("v2/DeleteMcpServerResponse", okSchema(v2, "delete", "/mcp-servers/{mcpServerId}"));
-    out.put("v2/WebhookList", okSchema(v2, "get", "/hooks"));
-    out.put("v2/DeleteWebhookResponse", okSchema(v2, "delete", "/hooks/{hookId}"));
-    out.put("v2/ConnectStatus", jsonSchema((Map<String, Object>) ((Map<String, Object>) operation(v2,
-        "/chats/{chatId}/connect/status", "get").get("responses")).get("200")));
-    out.put("v2/ResolveTaskRequest", jsonSchema((Map<String, Object>) operation(v2,
-        "/chats/{chatId}/messages/resolve", "post").get("requestBody")));
+    out.put("v2/McpServerList", responseSchema(v2, "get", "/mcp-servers", "200"));
+    out.put("v2/DeleteMcpServerResponse", responseSchema(v2, "delete", "/mcp-servers/{mcpServerId}", "200"));
+    out.put("v2/WebhookList", responseSchema(v2, "get", "/hooks", "200"));
+    out.put("v2/DeleteWebhookResponse", responseSchema(v2, "delete", "/hooks/{hookId}", "200"));
+    out.put("v2/ConnectStatus", responseSchema(v2, "get", "/chats/{chatId}/connect/status", "200"));
+    out.put("v2/ResolveTaskRequest", requestSchema(v2, "post", "/chats/{chatId}/messages/resolve"));
     out.put("v2/Files", v2Schemas.get("Files"));
-    out.put("v2/ChatList", responseSchema(v2, "/chats", "get", "200"));
-    out.put("v2/DeleteChatResponse", responseSchema(v2, "/chats/{chatId}", "delete", "200"));
-    out.put("v2/DuplicateChatResponse", responseSchema(v2, "/chats/{chatId}/duplicate", "post", "201"));
-    out.put("v2/UpdateChatFilesResponse", responseSchema(v2, "/chats/{chatId}/files", "patch", "200"));
-    out.put("v2/RestoreMessageResponse", responseSchema(v2, "/chats/{chatId}/restore-message", "post", "200"));
-    out.put("v2/ChatPreview", responseSchema(v2, "/chats/{chatId}/preview", "get", "200"));
-    out.put("v2/ChatDeployment", responseSchema(v2, "/chats/{chatId}/deploy", "post", "200"));
-    out.put("v2/CreatedVercelProject", responseSchema(v2, "/chats/{chatId}/vercel-project", "post", "201"));
+    out.put("v2/ChatList", responseSchema(v2, "get", "/chats", "200"));
+    out.put("v2/DeleteChatResponse", responseSchema(v2, "delete", "/chats/{chatId}", "200"));
+    out.put("v2/DuplicateChatResponse", responseSchema(v2, "post", "/chats/{chatId}/duplicate", "201"));
+    out.put("v2/UpdateChatFilesResponse", responseSchema(v2, "patch", "/chats/{chatId}/files", "200"));
+    out.put("v2/RestoreMessageResponse", responseSchema(v2, "post", "/chats/{chatId}/restore-message", "200"));
+    out.put("v2/ChatPreview", responseSchema(v2, "get", "/chats/{chatId}/preview", "200"));
+    out.put("v2/ChatDeployment", responseSchema(v2, "post", "/chats/{chatId}/deploy", "200"));
+    out.put("v2/CreatedVercelProject", responseSchema(v2, "post", "/chats/{chatId}/vercel-project", "201"));
     Map<String, Object> v1Schemas = (Map<String, Object>) ((Map<String, Object>) v1.get("components")).get("schemas");
     for (String name : new String[] {"ChatDetail", "MessageDetail", "MessageSummaryList", "UnauthorizedError",
         "ForbiddenError", "NotFoundError", "ConflictError", "PayloadTooLargeError", "UnprocessableEntityError",
         "TooManyRequestsError", "InternalServerError"}) {
       out.put("v1/" + name, v1Schemas.get(name));
     }
-    out.put("v1/StopMessageResponse", okSchema(v1, "/chats/{chatId}/messages/{messageId}/stop"));
+    out.put("v1/StopMessageResponse", responseSchema(v1, "post", "/chats/{chatId}/messages/{messageId}/stop", "200"));
     return out;
   }
 
-  private static Object okSchema(Map<String, Object> spec, String path) {
-    return okSchema(spec, "post", path);
+  /** The JSON schema of the {@code status} answer of {@code method path}. */
+  @SuppressWarnings("unchecked")
+  private static Object responseSchema(Map<String, Object> spec, String method, String path, String status) {
+    Map<String, Object> responses = (Map<String, Object>) operation(spec, method, path).get("responses");
+    return jsonSchema(spec, (Map<String, Object>) responses.get(status));
+  }
+
+  /** The JSON schema of the request body of {@code method path}. */
+  @SuppressWarnings("unchecked")
+  private static Object requestSchema(Map<String, Object> spec, String method, String path) {
+    return jsonSchema(spec, (Map<String, Object>) operation(spec, method, path).get("requestBody"));
   }
 
   @SuppressWarnings("unchecked")
-  private static Object okSchema(Map<String, Object> spec, String method, String path) {
-    Map<String, Object> op = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) spec.get("paths"))
-        .get(path)).get(method);
-    Map<String, Object> ok = (Map<String, Object>) ((Map<String, Object>) op.get("responses")).get("200");
-    Map<String, Object> json = (Map<String, Object>) ((Map<String, Object>) ok.get("content")).get("application/json");
-    return json.get("schema");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> operation(Map<String, Object> spec, String path, String method) {
+  private static Map<String, Object> operation(Map<String, Object> spec, String method, String path) {
     return (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) spec.get("paths")).get(path)).get(method);
   }
 
-  /** The {@code application/json} schema of a response or request body. */
+  /** The {@code application/json} schema of a response or request body, a top-level $ref resolved. */
   @SuppressWarnings("unchecked")
-  private static Object jsonSchema(Map<String, Object> body) {
-    return ((Map<String, Object>) ((Map<String, Object>) body.get("content")).get("application/json")).get("schema");
-  }
-
-  /** The JSON schema of the {@code status} answer of {@code method path}, its $refs resolved against v2's components. */
-  @SuppressWarnings("unchecked")
-  private static Object responseSchema(Map<String, Object> spec, String path, String method, String status) {
-    Map<String, Object> op = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) spec.get("paths"))
-        .get(path)).get(method);
-    Map<String, Object> answer = (Map<String, Object>) ((Map<String, Object>) op.get("responses")).get(status);
-    Map<String, Object> json = (Map<String, Object>) ((Map<String, Object>) answer.get("content")).get("application/json");
-    Object schema = json.get("schema");
+  private static Object jsonSchema(Map<String, Object> spec, Map<String, Object> body) {
+    Object schema = ((Map<String, Object>) ((Map<String, Object>) body.get("content")).get("application/json"))
+        .get("schema");
     if (schema instanceof Map && ((Map<String, Object>) schema).containsKey("$ref")) {
       String ref = (String) ((Map<String, Object>) schema).get("$ref");
       Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) spec.get("components")).get("schemas");
