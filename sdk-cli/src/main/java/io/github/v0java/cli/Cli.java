@@ -1,11 +1,15 @@
 package io.github.v0java.cli;
 
+import io.github.v0java.AgentRequest;
+import io.github.v0java.ChatFilter;
+import io.github.v0java.Chats;
 import io.github.v0java.EventStream;
 import io.github.v0java.MessageState;
 import io.github.v0java.Paginated;
 import io.github.v0java.PendingGeneration;
 import io.github.v0java.PollListener;
 import io.github.v0java.PollingOptions;
+import io.github.v0java.ResolveTasks;
 import io.github.v0java.V0Client;
 import io.github.v0java.V0Exception;
 import io.github.v0java.V0InvalidRequestException;
@@ -14,15 +18,24 @@ import io.github.v0java.V0StreamInterruptedException;
 import io.github.v0java.V0TimeoutException;
 import io.github.v0java.V1Stream;
 import io.github.v0java.V1StreamEvent;
+import io.github.v0java.model.Chat;
+import io.github.v0java.model.ChatPrivacy;
 import io.github.v0java.model.ChatStreamEvent;
 import io.github.v0java.model.ChatWithUsage;
 import io.github.v0java.model.CreateChatRequest;
+import io.github.v0java.model.Credits;
+import io.github.v0java.model.DailyUsage;
+import io.github.v0java.model.DeleteChatResponse;
 import io.github.v0java.model.Message;
 import io.github.v0java.model.MessagePart;
 import io.github.v0java.model.MessageStreamEvent;
+import io.github.v0java.model.ResolveTask;
+import io.github.v0java.model.ResolveTaskRequest;
 import io.github.v0java.model.SendMessageRequest;
 import io.github.v0java.model.StopMessageResponse;
 import io.github.v0java.model.TextPart;
+import io.github.v0java.model.UpdateChatRequest;
+import io.github.v0java.model.UsageSummary;
 import io.github.v0java.sse.ServerSentEvent;
 import io.github.v0java.sse.ServerSentEventReader;
 import io.github.v0java.v1.model.ChatDetail;
@@ -34,15 +47,18 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import okio.BufferedSource;
 import okio.Okio;
 
@@ -253,11 +269,37 @@ public final class Cli {
         case FORK:
           return fork(client, settings);
         default:
+          break;
+      }
+      if (v1) throw new UsageException("'v0 " + command.words + "' is an API v2 command", command);
+      switch (command) {
+        case RESOLVE:
+          return resolve(client, settings);
+        case CHATS_LIST:
+          return chatsList(client, settings);
+        case CHAT_GET:
+          return chatGet(client);
+        case CHAT_UPDATE:
+          return chatUpdate(client);
+        case CHAT_DELETE:
+          return chatDelete(client);
+        case USAGE_SUMMARY:
+          return usageSummary(client);
+        case FILES_PULL:
+          return project(client).pull(invocation.argument(0), invocation.argument(1));
+        case FILES_DOWNLOAD:
+          return project(client).download(invocation.argument(0), invocation.argument(1));
+        case PREVIEW:
+          return project(client).preview(invocation.argument(0), invocation.has("--wait"),
+              settings.polling(), invocation.has("--show-token"));
+        case PREVIEW_SERVE:
+          return project(client).serve(invocation.argument(0), port(command));
+        default:
           throw new IllegalStateException("unhandled command " + command);
       }
     } catch (V0InvalidRequestException e) {
       throw new UsageException(e.getMessage(), command);
-    } catch (V0Exception e) {
+    } catch (V0Exception | IOException e) {
       return fail(e, null);
     }
   }
@@ -283,31 +325,62 @@ public final class Cli {
       case "async":
         return pollV2(client.chats().createAsync(request, settings.polling()));
       default:
-        return stream(client.chats().createStream(request), ChatStreamEvent.class);
+        return stream(client.chats().createStream(request), ChatStreamEvent.class, null);
     }
   }
 
   private int send(V0Client client, Settings settings) {
     String chatId = invocation.argument(0);
     SendMessageRequest request = SendMessageRequest.builder().message(invocation.argument(1)).build();
+    return answer(settings, chatId, () -> client.messages().send(chatId, request),
+        () -> client.messages().sendAsync(chatId, request, settings.polling()),
+        () -> client.messages().sendStream(chatId, request));
+  }
+
+  /** {@code resolve}: the task read from the file, then exactly what {@code send} shows. */
+  private int resolve(V0Client client, Settings settings) throws UsageException {
+    String chatId = invocation.argument(0);
+    String file = invocation.argument(1);
+    ResolveTask task = ResolveTasks.fromJson(readText(file, Command.RESOLVE));
+    ResolveTaskRequest request = ResolveTaskRequest.builder().task(task).build();
+    return answer(settings, chatId, () -> client.messages().resolve(chatId, request),
+        () -> client.messages().resolveAsync(chatId, request, settings.polling()),
+        () -> client.messages().resolveStream(chatId, request));
+  }
+
+  /** Shows the agent's answer in the chosen {@code --mode}: the one path of send and resolve. */
+  private int answer(Settings settings, String chatId, Supplier<Message> sync,
+      Supplier<PendingGeneration<Message>> async, Supplier<EventStream<MessageStreamEvent>> stream) {
     switch (settings.mode) {
       case "sync": {
         console.startSpinner("waiting for the answer");
-        Message message = client.messages().send(chatId, request);
+        Message message = sync.get();
         console.stopSpinner();
         if (json) return result(message);
         renderMessage(message);
         return 0;
       }
       case "async":
-        return pollV2(client.messages().sendAsync(chatId, request, settings.polling()));
+        return pollV2(async.get());
       default:
-        return stream(client.messages().sendStream(chatId, request), MessageStreamEvent.class);
+        return stream(stream.get(), MessageStreamEvent.class, chatId);
+    }
+  }
+
+  /** The text of {@code file}, or of stdin for {@code -}, as UTF-8. */
+  private String readText(String file, Command command) throws UsageException {
+    try {
+      byte[] bytes = file.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(file));
+      return new String(bytes, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new UsageException("no such file: " + file, command);
+    } catch (IOException | RuntimeException e) {
+      throw new UsageException("cannot read " + file + ": " + e.getMessage(), command);
     }
   }
 
   /** Shows a live stream, event by event, and its final message. */
-  private <E> int stream(EventStream<E> stream, Class<E> eventType) {
+  private <E> int stream(EventStream<E> stream, Class<E> eventType, String chatId) {
     LiveRenderer renderer = new LiveRenderer(console);
     boolean chatShown = false;
     console.startSpinner("waiting for the answer");
@@ -337,12 +410,14 @@ public final class Cli {
       } else {
         renderer.finish(last.finishReason(), last.usage(), last.content());
         if (last.chat() != null || last.title() != null) {
-          String chatId = last.chat() != null ? last.chat().getId() : null;
+          String streamedChatId = last.chat() != null ? last.chat().getId() : null;
           String title = last.title() != null ? last.title()
               : last.chat() != null ? last.chat().getTitle() : null;
-          console.line(console.dim("chat " + (chatId != null ? chatId : "?")
+          console.line(console.dim("chat " + (streamedChatId != null ? streamedChatId : "?")
               + (title != null ? "  \"" + title + "\"" : "")));
         }
+        new PendingRequestText(console).show(AgentRequest.pendingIn(last),
+            last.chat() != null ? last.chat().getId() : chatId);
       }
       return 0;
     } catch (V0StreamException e) {
@@ -374,7 +449,10 @@ public final class Cli {
     LiveRenderer renderer = new LiveRenderer(console);
     return poll(pending, message -> lines.tree(message, Message.class),
         message -> renderer.update(message.getParts()),
-        message -> renderer.finish(message.getFinishReason(), message.getUsage(), message.getContent()));
+        message -> {
+          renderer.finish(message.getFinishReason(), message.getUsage(), message.getContent());
+          new PendingRequestText(console).show(AgentRequest.pendingIn(message), pending.chatId());
+        });
   }
 
   /** Waits for an asynchronous generation, showing each polled state that changed. */
@@ -518,7 +596,7 @@ public final class Cli {
 
   private int messagesList(V0Client client, Settings settings) {
     int limit = settings.limit != null ? settings.limit : (settings.all ? 100 : 20);
-    return printPages(client.messages().listAll(invocation.argument(0), limit), settings,
+    return printPages(client.messages().listAll(invocation.argument(0), limit), settings, "messages",
         new ItemPrinter<Message>() {
           @Override public void print(Message message) {
             if (json) {
@@ -535,7 +613,7 @@ public final class Cli {
 
   private int messagesListV1(V0Client client, Settings settings) {
     return printPages(client.v1().findAllMessages(invocation.argument(0), settings.limit), settings,
-        new ItemPrinter<MessageSummary>() {
+        "messages", new ItemPrinter<MessageSummary>() {
           @Override public void print(MessageSummary message) {
             if (json) {
               console.line(lines.line("item", lines.tree(message, MessageSummary.class)));
@@ -558,7 +636,8 @@ public final class Cli {
    * Prints the pages of {@code list} from {@code --cursor}: all of them with {@code --all}, else
    * the first, with a hint on stderr naming the cursor of the next.
    */
-  private <P, T> int printPages(Paginated<P, T> list, Settings settings, ItemPrinter<T> printer) {
+  private <P, T> int printPages(Paginated<P, T> list, Settings settings, String noun,
+      ItemPrinter<T> printer) {
     Paginated<P, T> pages = list.startingAt(invocation.value("--cursor"));
     console.startSpinner("listing");
     try {
@@ -568,7 +647,7 @@ public final class Cli {
         String next = pages.nextCursor(page);
         if (!settings.all) {
           if (next != null && !next.isEmpty()) {
-            console.error("v0: more messages: add --all, or --cursor " + next);
+            console.error("v0: more " + noun + ": add --all, or --cursor " + next);
           }
           return 0;
         }
@@ -617,6 +696,7 @@ public final class Cli {
     renderer.update(message.getParts());
     renderer.finish(message.getFinishReason(), message.getUsage(), message.getContent());
     if (message.getFinishReason() == null) console.line(console.dim("(still generating)"));
+    new PendingRequestText(console).show(AgentRequest.pendingIn(message), message.getChatId());
   }
 
   private int messageGetV1(V0Client client) {
@@ -654,6 +734,112 @@ public final class Cli {
     return 0;
   }
 
+  // --- chats list, chat get/delete, usage summary ---
+
+  private int chatsList(V0Client client, Settings settings) {
+    int limit = settings.limit != null ? settings.limit : (settings.all ? Chats.MAX_LIMIT : Chats.DEFAULT_LIMIT);
+    return printPages(client.chats().listAll(ChatFilter.all(), limit), settings, "chats", chat -> {
+      if (json) {
+        console.line(lines.line("item", lines.tree(chat, Chat.class)));
+      } else {
+        console.line(chatLine(chat));
+      }
+    });
+  }
+
+  private String chatLine(Chat chat) {
+    return console.bold(String.valueOf(chat.getId())) + "  "
+        + String.format("%-8s", chat.getPrivacy() == null ? "?" : chat.getPrivacy().value()) + " "
+        + console.dim(String.valueOf(chat.getUpdatedAt() != null ? chat.getUpdatedAt() : chat.getCreatedAt()))
+        + (chat.getTitle() != null ? "  " + LiveRenderer.abbreviate(chat.getTitle(), 72) : "");
+  }
+
+  private int chatGet(V0Client client) {
+    return showChat(client.chats().get(invocation.argument(0)));
+  }
+
+  private int chatUpdate(V0Client client) throws UsageException {
+    String title = invocation.value("--title");
+    String privacy = invocation.value("--privacy");
+    if (title == null && privacy == null) {
+      throw new UsageException("nothing to change: give --title or --privacy", Command.CHAT_UPDATE);
+    }
+    if (privacy != null && !ChatPrivacy.of(privacy).isKnown()) {
+      throw new UsageException("--privacy must be public, private, team, team-edit or unlisted, not '"
+          + privacy + "'", Command.CHAT_UPDATE);
+    }
+    UpdateChatRequest.Builder request = UpdateChatRequest.builder().title(title);
+    if (privacy != null) request.privacy(ChatPrivacy.of(privacy));
+    return showChat(client.chats().update(invocation.argument(0), request.build()));
+  }
+
+  private int showChat(Chat chat) {
+    if (json) return result(chat);
+    console.line("chat " + console.bold(chat.getId()) + (chat.getTitle() != null ? "  " + chat.getTitle() : ""));
+    if (chat.getPrivacy() != null) console.line("privacy   " + chat.getPrivacy().value());
+    if (chat.getCreatedAt() != null) console.line("created   " + chat.getCreatedAt());
+    if (chat.getUpdatedAt() != null) console.line("updated   " + chat.getUpdatedAt());
+    if (chat.getAuthorId() != null) console.line("author    " + chat.getAuthorId());
+    if (chat.getVercelProjectId() != null) console.line("project   " + chat.getVercelProjectId());
+    if (chat.getMetadata() != null) {
+      for (Map.Entry<String, String> entry : chat.getMetadata().entrySet()) {
+        console.line("metadata  " + entry.getKey() + "=" + entry.getValue());
+      }
+    }
+    return 0;
+  }
+
+  private int chatDelete(V0Client client) {
+    DeleteChatResponse deleted = client.chats().delete(invocation.argument(0));
+    if (json) return result(deleted);
+    console.line("deleted chat " + (deleted != null && deleted.getChatId() != null
+        ? deleted.getChatId() : invocation.argument(0)));
+    return 0;
+  }
+
+  private int usageSummary(V0Client client) {
+    UsageSummary summary = client.usage().summary();
+    if (json) return result(summary);
+    if (summary.getRange() != null) {
+      console.line(console.dim("from " + summary.getRange().getStart() + " to " + summary.getRange().getEnd()));
+    }
+    console.line("credits: " + credits(summary.getCredits()));
+    if (summary.getDaily() != null) {
+      for (DailyUsage day : summary.getDaily()) {
+        console.line("  " + day.getDate() + "  " + credits(day.getCredits()));
+      }
+    }
+    return 0;
+  }
+
+  private static String credits(Credits credits) {
+    if (credits == null) return "?";
+    return String.format(Locale.ROOT, "%.4f total (%.4f plan, %.4f on demand)", orZero(credits.getTotal()),
+        orZero(credits.getPlan()), orZero(credits.getOnDemand()));
+  }
+
+  private static double orZero(Double value) {
+    return value == null ? 0 : value;
+  }
+
+  // --- files, preview ---
+
+  private ProjectCommands project(V0Client client) {
+    return new ProjectCommands(client, console, lines, json);
+  }
+
+  private int port(Command command) throws UsageException {
+    String text = invocation.value("--port");
+    if (text == null) return 0;
+    try {
+      int port = Integer.parseInt(text);
+      if (port >= 0 && port <= 65535) return port;
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw new UsageException("--port must be a port number from 0 to 65535, not '" + text + "'", command);
+  }
+
   private int result(Object result) {
     console.line(lines.line("result", lines.tree(result)));
     return 0;
@@ -677,8 +863,8 @@ public final class Cli {
     try (V0Client client = V0Client.builder().apiKey("replay-sends-nothing").build()) {
       lines = new JsonLines(client.moshi());
       return invocation.has("--chat")
-          ? stream(client.replay(source, ChatStreamEvent.class), ChatStreamEvent.class)
-          : stream(client.replay(source, MessageStreamEvent.class), MessageStreamEvent.class);
+          ? stream(client.replay(source, ChatStreamEvent.class), ChatStreamEvent.class, null)
+          : stream(client.replay(source, MessageStreamEvent.class), MessageStreamEvent.class, null);
     }
   }
 
@@ -714,7 +900,7 @@ public final class Cli {
             .message(Sandbox.DEMO_PROMPT).build()));
       }
       CreateChatRequest request = CreateChatRequest.builder().message(Sandbox.DEMO_PROMPT).build();
-      return stream(client.chats().createStream(request), ChatStreamEvent.class);
+      return stream(client.chats().createStream(request), ChatStreamEvent.class, null);
     } catch (V0Exception e) {
       return fail(e, null);
     }

@@ -13,6 +13,63 @@ enum Command {
       Set.of("--mode", "--poll-interval", "--timeout"), Set.of(),
       "Send a message to a chat and show the answer as it is generated.",
       Text.WAIT_OPTIONS),
+  RESOLVE("resolve", "answer what the agent asks and watch the answer", List.of("CHAT_ID", "TASK_FILE"),
+      Set.of("--mode", "--poll-interval", "--timeout"), Set.of(),
+      "Answer the questions, plan, integrations, permission or setup a chat waits for: send the"
+          + " resolve task in TASK_FILE (JSON, or - for stdin), such as"
+          + " {\"type\":\"plan-exit-response\",\"status\":\"approved\",\"content\":\"Go ahead\"},"
+          + " and show the agent's next message as 'v0 send' does.",
+      Text.WAIT_OPTIONS),
+  CHATS_LIST("chats list", "list your chats", List.of(), Set.of("--limit", "--cursor"), Set.of("--all"),
+      "List your chats, newest first, one per line (--json: {\"item\": CHAT} per line).",
+      """
+        --limit N                  chats per page, 1 to 100 (default 20)
+        --cursor CURSOR            start at this page (from an earlier listing)
+        --all                      follow the cursors through every page
+      """),
+  CHAT_GET("chat get", "show a chat", List.of("CHAT_ID"), Set.of(), Set.of(),
+      "Show a chat: its title, privacy, dates and metadata.", ""),
+  CHAT_UPDATE("chat update", "rename a chat or change its privacy", List.of("CHAT_ID"),
+      Set.of("--title", "--privacy"), Set.of(),
+      "Change a chat's title or privacy and show the chat as it is now.",
+      """
+        --title TITLE              the new title
+        --privacy PRIVACY          public, private, team, team-edit or unlisted
+      """),
+  CHAT_DELETE("chat delete", "delete a chat", List.of("CHAT_ID"), Set.of(), Set.of(),
+      "Delete a chat and its messages (needs edit access; it cannot be undone).", ""),
+  FILES_PULL("files pull", "write a chat's files into a directory", List.of("CHAT_ID", "DIR"), Set.of(),
+      Set.of(),
+      "Write the chat's source files under DIR (created if needed; existing files replaced)."
+          + " Every path the server sent is checked first: if one would escape DIR, nothing is"
+          + " written (--json: {\"file\": {\"path\", \"bytes\"}} per file, then"
+          + " {\"result\": {\"dir\", \"files\"}}).", ""),
+  FILES_DOWNLOAD("files download", "download a chat's files as a ZIP archive", List.of("CHAT_ID", "FILE"),
+      Set.of(), Set.of(),
+      "Stream the chat's files as a ZIP archive into FILE, replacing it only once the download is"
+          + " complete (--json: {\"result\": {\"path\", \"bytes\"}}).", ""),
+  PREVIEW("preview", "show the URL of a chat's running preview", List.of("CHAT_ID"),
+      Set.of("--poll-interval", "--timeout"), Set.of("--wait", "--show-token"),
+      "Show the URL of the chat's preview and when it expires (--json: {\"result\": {\"url\","
+          + " \"expiresAt\"}}, or {\"result\": null} while it starts). The preview token is"
+          + " a secret and is shown only with --show-token.",
+      """
+        --wait                     wait until the preview is ready instead of answering null
+        --poll-interval SECONDS    first wait between polls with --wait (default 1)
+        --timeout SECONDS          give up waiting after this long (default 1800)
+        --show-token               also print the preview token (a secret: it opens the preview)
+      """),
+  PREVIEW_SERVE("preview serve", "open a chat's preview through a local proxy", List.of("CHAT_ID"),
+      Set.of("--port"), Set.of(),
+      "Serve the chat's preview on http://127.0.0.1:PORT/ until interrupted (Ctrl-C), adding the"
+          + " preview token to every request so that a browser can open the running app; the token"
+          + " never leaves this process. Prints the local URL first (--json: {\"serving\":"
+          + " {\"url\"}}).",
+      """
+        --port N                   the local port (default 0: any free port)
+      """),
+  USAGE_SUMMARY("usage summary", "show the credits used", List.of(), Set.of(), Set.of(),
+      "Show the credits used over the current billing range, day by day.", ""),
   MESSAGES_LIST("messages list", "list a chat's messages", List.of("CHAT_ID"), Set.of("--limit", "--cursor"), Set.of("--all"),
       "List the messages of a chat, one per line (--json: {\"item\": MESSAGE} per line).",
       """
@@ -128,15 +185,24 @@ enum Command {
     return result.toString();
   }
 
-  /** The command named by the leading words of {@code words}, or null. */
+  /**
+   * The command named by the leading words: a two-word command ({@code preview serve}) first, then
+   * a one-word one ({@code preview}), so that a word can be both a command and a group; or null.
+   */
   static Command find(String first, String second) {
     for (Command command : values()) {
       String[] parts = command.words.split(" ");
-      if (!parts[0].equals(first)) continue;
-      if (parts.length == 1) return command;
-      if (parts[1].equals(second)) return command;
+      if (parts.length == 2 && parts[0].equals(first) && parts[1].equals(second)) return command;
+    }
+    for (Command command : values()) {
+      if (command.words.equals(first)) return command;
     }
     return null;
+  }
+
+  /** How many words name this command (1 for {@code send}, 2 for {@code chat create}). */
+  int wordCount() {
+    return words.split(" ").length;
   }
 
   /** The subcommands of a group word such as {@code chat}, or an empty list. */

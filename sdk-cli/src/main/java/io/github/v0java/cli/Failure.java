@@ -9,6 +9,7 @@ import io.github.v0java.V0NetworkException;
 import io.github.v0java.V0StreamException;
 import io.github.v0java.V0StreamInterruptedException;
 import io.github.v0java.V0TimeoutException;
+import io.github.v0java.V0UnsafePathException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,6 +66,10 @@ record Failure(String kind, Integer status, String code, String message, String 
     }
     if (error instanceof V0CancelledException) {
       return new Failure("cancelled", null, null, error.getMessage(), null, EXIT_FAILURE);
+    }
+    if (error instanceof V0UnsafePathException unsafe) {
+      return new Failure("unsafe_path", null, null, unsafe.getMessage(), "nothing was written",
+          EXIT_FAILURE);
     }
     if (error instanceof V0InvalidRequestException invalid) {
       return new Failure("invalid_request", null, invalid.field(), invalid.getMessage(), null,

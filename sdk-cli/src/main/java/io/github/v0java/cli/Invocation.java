@@ -112,7 +112,7 @@ final class Invocation {
               : "unknown subcommand '" + first + " " + second + "' (known: "
                   + String.join(", ", subcommands) + ")", null);
         }
-        arguments = positionals.subList(2, positionals.size());
+        arguments = positionals.subList(Math.min(command.wordCount(), positionals.size()), positionals.size());
       } else {
         command = Command.find(first, null);
         if (command == null) {
