@@ -50,12 +50,17 @@ class PendingGenerationTest {
       now += nanos;
       onSleep.run();
     }
+
+    /** Polling on this clock: 500 ms doubling to 4 s, no jitter, a 60 s timeout. */
+    PollingOptions options() {
+      return PollingOptions.builder().clock(this).jitter(0).random(new Random(1))
+          .initialInterval(500, TimeUnit.MILLISECONDS).maxInterval(4, TimeUnit.SECONDS)
+          .timeout(60, TimeUnit.SECONDS).build();
+    }
   }
 
   private PollingOptions options() {
-    return PollingOptions.builder().clock(clock).jitter(0).random(new Random(1))
-        .initialInterval(500, TimeUnit.MILLISECONDS).maxInterval(4, TimeUnit.SECONDS)
-        .timeout(60, TimeUnit.SECONDS).build();
+    return clock.options();
   }
 
   static String message(String text, String finishReason) {

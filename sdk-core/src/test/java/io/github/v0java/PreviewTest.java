@@ -13,7 +13,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.v0java.model.ChatPreview;
 import java.time.Instant;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -38,9 +37,7 @@ class PreviewTest {
   }
 
   private PollingOptions options() {
-    return PollingOptions.builder().clock(clock).jitter(0).random(new Random(1))
-        .initialInterval(500, TimeUnit.MILLISECONDS).maxInterval(4, TimeUnit.SECONDS)
-        .timeout(60, TimeUnit.SECONDS).build();
+    return clock.options();
   }
 
   private void answers(ResponseDefinitionBuilder... responses) {

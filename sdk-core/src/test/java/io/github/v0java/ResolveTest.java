@@ -40,7 +40,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -60,9 +59,7 @@ class ResolveTest {
   }
 
   private PollingOptions options() {
-    return PollingOptions.builder().clock(clock).jitter(0).random(new Random(1))
-        .initialInterval(500, TimeUnit.MILLISECONDS).maxInterval(4, TimeUnit.SECONDS)
-        .timeout(60, TimeUnit.SECONDS).build();
+    return clock.options();
   }
 
   private static final String ANSWER = AgentParts.message("m2", "stop",
