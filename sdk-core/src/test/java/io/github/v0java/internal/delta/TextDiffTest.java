@@ -157,6 +157,25 @@ final class TextDiffTest {
         .hasMessage("$: malformed text diff: the patch is a number, not a string");
   }
 
+  @Test void hunkHeadersFollowDiffMatchPatchGrammarExactly() throws DeltaException {
+    // Lengths are optional (a bare comma too); only the new range's start and "0" length matter.
+    assertThat(applyTo("abc", "@@ -2 +2 @@\n-b\n+X\n")).isEqualTo("aXc");
+    assertThat(applyTo("abc", "@@ -2, +2, @@\n-b\n+X\n")).isEqualTo("aXc");
+    assertThat(applyTo("abc", "@@ -999999999,1 +2,1 @@\n-b\n+X\n")).isEqualTo("aXc");
+    assertThat(applyTo("abc", "@@ -1,0 +1,0 @@\n+X\n")).isEqualTo("aXbc");
+    for (String header : Arrays.asList("@@ -2 +2 @@ ", " @@ -2 +2 @@", "@@ -2 +2@@", "@@ -2  +2 @@",
+        "@@ -b +2 @@", "@@ - +2 @@", "@@ -2 + @@", "@@ -2 2 @@", "@@ -1234567890123456789 +2 @@",
+        "@@ -2 +2 @", "@@ -2 +2 @@@", "@@ -2,,1 +2 @@")) {
+      assertThatThrownBy(() -> applyTo("abc", header + "\n-b\n+X\n"))
+          .as(header)
+          .isInstanceOf(DeltaException.class)
+          .hasMessage("$: malformed text diff: line 1 is not a hunk header");
+    }
+    assertThatThrownBy(() -> applyTo("abc", "@@ -2 +2 @@\n-b\n+X\n@@ nope\n"))
+        .isInstanceOf(DeltaException.class)
+        .hasMessage("$: malformed text diff: line 4 is not a hunk header");
+  }
+
   @Test void emptyPatchChangesNothing() throws DeltaException {
     assertThat(applyTo("abc", "")).isEqualTo("abc");
   }
