@@ -41,7 +41,7 @@ public final class ApiResponse<T> {
   /**
    * The request id the server reported ({@code x-request-id} or {@code x-vercel-id}), or null.
    *
-   * @return the request id the server reported
+   * @return the request id, or null when the server sent none
    */
   public @Nullable String requestId() {
     return ApiErrors.requestId(headers);
@@ -50,7 +50,7 @@ public final class ApiResponse<T> {
   /**
    * The decoded body; null only for answers without one (204).
    *
-   * @return the decoded body
+   * @return the decoded body, or null for a 204
    */
   public @Nullable T body() {
     return body;

@@ -437,7 +437,7 @@ public final class Chats {
    * (the API answers {@code null}); {@link #awaitPreview} waits for it. Its token is a secret.
    *
    * @param chatId the chat's id; blank or path-unsafe ids fail before any request
-   * @return the chat's preview
+   * @return the preview, or null while it is starting; its token is a secret
    */
   public ChatPreview preview(String chatId) {
     return client.execute(api.getPreview(RequestValidator.pathId("chatId", chatId)));
@@ -460,8 +460,7 @@ public final class Chats {
    *
    * @param chatId the chat's id; blank or path-unsafe ids fail before any request
    * @param options how often and how long to poll, and whether cancelling also stops the generation
-   * @return a handle on the generation; {@link PendingGeneration#await()} polls until it is
-   *     finished
+   * @return a handle whose {@link PendingGeneration#await()} polls until the preview is ready
    */
   public PendingGeneration<ChatPreview> pendingPreview(String chatId, PollingOptions options) {
     final String id = RequestValidator.pathId("chatId", chatId);
@@ -551,8 +550,8 @@ public final class Chats {
    * @param chatId the chat's id; blank or path-unsafe ids fail before any request
    * @param requestId the Vercel Connect request id from the setup task
    * @param options how often and how long to poll, and whether cancelling also stops the generation
-   * @return a handle on the generation; {@link PendingGeneration#await()} polls until it is
-   *     finished
+   * @return a handle whose {@link PendingGeneration#await()} polls until the setup is no longer
+   *     pending
    */
   public PendingGeneration<ConnectStatus> connectSetup(String chatId, String requestId,
       PollingOptions options) {

@@ -92,7 +92,7 @@ public final class MessageState {
   /**
    * The message's closing prose from the latest snapshot ("" when none), or null before one.
    *
-   * @return the message's closing prose from the latest snapshot
+   * @return the prose, or null before the first snapshot
    */
   public @Nullable String content() {
     return content;
@@ -101,7 +101,7 @@ public final class MessageState {
   /**
    * The chat, for streams that create or resume one; null otherwise or before it arrived.
    *
-   * @return the chat, for streams that create or resume one
+   * @return the chat, or null
    */
   public @Nullable Chat chat() {
     return chat;
@@ -110,7 +110,7 @@ public final class MessageState {
   /**
    * The chat title so far, for chat streams; null when none arrived.
    *
-   * @return the chat title so far, for chat streams
+   * @return the title, or null
    */
   public @Nullable String title() {
     return title;

@@ -79,7 +79,7 @@ public final class PendingGeneration<T> implements Cancellable {
    * The assistant message receiving the answer (null when what is awaited is not a message; for a Vercel
    * Connect setup, its request id).
    *
-   * @return the assistant message receiving the answer
+   * @return the message's id, the setup's request id, or null
    */
   public String messageId() {
     return messageId;

@@ -89,7 +89,7 @@ public final class UsageFilter {
   /**
    * The only chat whose events are listed (usage events only), or null.
    *
-   * @return the only chat whose events are listed
+   * @return the chat's id, or null
    */
   public String chatId() {
     return chatId;
@@ -98,7 +98,7 @@ public final class UsageFilter {
   /**
    * The only message whose events are listed (usage events only), or null.
    *
-   * @return the only message whose events are listed
+   * @return the message's id, or null
    */
   public String messageId() {
     return messageId;

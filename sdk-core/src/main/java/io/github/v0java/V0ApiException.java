@@ -58,7 +58,7 @@ public class V0ApiException extends V0Exception {
    * The error type the body names ({@code not_found_error}, ...; the v1 API sends one), or null
    * when the body names none.
    *
-   * @return the error type the body names
+   * @return the error type, or null
    */
   public @Nullable String errorType() {
     return errorType;
