@@ -69,6 +69,9 @@ public abstract class AgentRequest {
   /**
    * The request a finished message ends waiting for, or null when the message is still being
    * generated or asks nothing.
+   *
+   * @param message the message, as returned by a send or a poll
+   * @return the request to answer (switch on its subclass), or null
    */
   public static AgentRequest pendingIn(Message message) {
     if (message == null || message.getFinishReason() == null || message.getParts() == null) return null;
@@ -78,6 +81,9 @@ public abstract class AgentRequest {
   /**
    * The request an accumulated stream or poll state ends waiting for, or null while the message
    * is still being generated or when it asks nothing.
+   *
+   * @param state the state, as a stream or a poll delivers it
+   * @return the request to answer (switch on its subclass), or null
    */
   public static AgentRequest pendingIn(MessageState state) {
     if (state == null || !state.isComplete()) return null;
@@ -87,6 +93,9 @@ public abstract class AgentRequest {
   /**
    * The last part of {@code parts} that asks the user something, finished or not (a UI may show a
    * question while the stream is still open), or null.
+   *
+   * @param parts a message's parts, possibly still streaming
+   * @return the request to answer, or null
    */
   public static AgentRequest lastIn(List<MessagePart> parts) {
     if (parts == null) return null;
@@ -97,7 +106,13 @@ public abstract class AgentRequest {
     return null;
   }
 
-  /** The request {@code part} (at {@code index} of its message) makes, or null if it asks nothing. */
+  /**
+   * The request {@code part} (at {@code index} of its message) makes, or null if it asks nothing.
+   *
+   * @param part any part of a message
+   * @param index the part's position among its message's parts
+   * @return the request to answer, or null
+   */
   public static AgentRequest of(MessagePart part, int index) {
     if (part instanceof ToolCallPart) {
       ToolCallPart call = (ToolCallPart) part;
@@ -141,17 +156,29 @@ public abstract class AgentRequest {
     return value;
   }
 
-  /** The part that asks: an {@code AgentActionPart}, or a {@code ToolCallPart} for permissions. */
+  /**
+   * The part that asks: an {@code AgentActionPart}, or a {@code ToolCallPart} for permissions.
+   *
+   * @return the part that asks
+   */
   public MessagePart part() {
     return part;
   }
 
-  /** The position of {@link #part()} among its message's parts. */
+  /**
+   * The position of {@link #part()} among its message's parts.
+   *
+   * @return the position of {@link #part()} among its message's parts
+   */
   public int partIndex() {
     return partIndex;
   }
 
-  /** The agent action's name ({@code ask_user_questions}, ...), or the tool's name for permissions. */
+  /**
+   * The agent action's name ({@code ask_user_questions}, ...), or the tool's name for permissions.
+   *
+   * @return the name, for logs and for {@link Unknown} requests
+   */
   public abstract String name();
 
   /** Questions with options for the user to choose from ({@code ask_user_questions}). */
@@ -169,17 +196,29 @@ public abstract class AgentRequest {
       return action.getName();
     }
 
-    /** The questions, in the order asked. */
+    /**
+     * The questions, in the order asked.
+     *
+     * @return the questions, in the order asked
+     */
     public List<UserQuestion> questions() {
       return data.getQuestions() == null ? Collections.<UserQuestion>emptyList() : data.getQuestions();
     }
 
-    /** The action's data as sent. */
+    /**
+     * The action's data as sent.
+     *
+     * @return the action's data as sent
+     */
     public AskUserQuestionsData data() {
       return data;
     }
 
-    /** A builder of the answers, checked against these questions and their options. */
+    /**
+     * A builder of the answers, checked against these questions and their options.
+     *
+     * @return a builder of the answers, checked against these questions and their options
+     */
     public QuestionAnswers answers() {
       return new QuestionAnswers(questions());
     }
@@ -204,37 +243,68 @@ public abstract class AgentRequest {
       return action.getName();
     }
 
-    /** The plan, in Markdown. */
+    /**
+     * The plan, in Markdown.
+     *
+     * @return the plan, in Markdown
+     */
     public String plan() {
       return data.getPlan();
     }
 
-    /** The plan file's path in the project. */
+    /**
+     * The plan file's path in the project.
+     *
+     * @return the plan file's path in the project
+     */
     public String path() {
       return data.getPath();
     }
 
-    /** The action's data as sent. */
+    /**
+     * The action's data as sent.
+     *
+     * @return the action's data as sent
+     */
     public ExitPlanModeData data() {
       return data;
     }
 
-    /** Approves the plan. */
+    /**
+     * Approves the plan.
+     *
+     * @return the task to pass to {@code messages().resolve}
+     */
     public PlanExitResponseTask approve() {
       return approve("Approved.");
     }
 
-    /** Approves the plan with instructions for the agent. */
+    /**
+     * Approves the plan with instructions for the agent.
+     *
+     * @param instructions what the agent should keep in mind while carrying the plan out
+     * @return the task to pass to {@code messages().resolve}
+     */
     public PlanExitResponseTask approve(String instructions) {
       return respond(PlanExitStatus.APPROVED, instructions);
     }
 
-    /** Rejects the plan, saying why. */
+    /**
+     * Rejects the plan, saying why.
+     *
+     * @param reason why, in the user's words
+     * @return the task to pass to {@code messages().resolve}
+     */
     public PlanExitResponseTask reject(String reason) {
       return respond(PlanExitStatus.REJECTED, reason);
     }
 
-    /** Asks for a different plan, saying what to change. */
+    /**
+     * Asks for a different plan, saying what to change.
+     *
+     * @param changes what to change, in the user's words
+     * @return the task to pass to {@code messages().resolve}
+     */
     public PlanExitResponseTask requestChanges(String changes) {
       return respond(PlanExitStatus.REQUEST_CHANGES, changes);
     }
@@ -265,17 +335,29 @@ public abstract class AgentRequest {
       return action.getName();
     }
 
-    /** The integrations asked for (such as Neon or Supabase). */
+    /**
+     * The integrations asked for (such as Neon or Supabase).
+     *
+     * @return the integrations asked for
+     */
     public List<String> integrations() {
       return orEmpty(data.getRequestedIntegrations());
     }
 
-    /** The MCP presets asked for (such as Linear or Sentry). */
+    /**
+     * The MCP presets asked for (such as Linear or Sentry).
+     *
+     * @return the MCP presets asked for (such as Linear or Sentry)
+     */
     public List<String> mcpPresets() {
       return orEmpty(data.getRequestedMcpPresets());
     }
 
-    /** The action's data as sent. */
+    /**
+     * The action's data as sent.
+     *
+     * @return the action's data as sent
+     */
     public IntegrationRequestData data() {
       return data;
     }
@@ -284,6 +366,8 @@ public abstract class AgentRequest {
      * Says every integration and MCP preset asked for is now connected (connect them on Vercel
      * first). For anything else (some connected, scripts applied, environment variables added)
      * build a {@link ConfirmedStepsTask} yourself.
+     *
+     * @return the task to pass to {@code messages().resolve}
      */
     public ConfirmedStepsTask connectedAll() {
       List<McpPresetName> presets = new ArrayList<>();
@@ -296,7 +380,11 @@ public abstract class AgentRequest {
       return task;
     }
 
-    /** Goes on without connecting anything. */
+    /**
+     * Goes on without connecting anything.
+     *
+     * @return the task to pass to {@code messages().resolve}
+     */
     public ConfirmedStepsTask skip() {
       List<String> none = Collections.emptyList();
       return ConfirmedStepsTask.builder().connectedIntegrationNames(none)
@@ -328,32 +416,56 @@ public abstract class AgentRequest {
       return action.getName();
     }
 
-    /** The page where the user completes the setup. */
+    /**
+     * The page where the user completes the setup.
+     *
+     * @return the page where the user completes the setup
+     */
     public String setupUrl() {
       return data.getSetupUrl();
     }
 
-    /** The id to poll the setup's status with. */
+    /**
+     * The id to poll the setup's status with.
+     *
+     * @return the id to poll the setup's status with
+     */
     public String requestId() {
       return data.getRequestId();
     }
 
-    /** The service to connect. */
+    /**
+     * The service to connect.
+     *
+     * @return the service to connect
+     */
     public String service() {
       return data.getService();
     }
 
-    /** The connector's name. */
+    /**
+     * The connector's name.
+     *
+     * @return the connector's name
+     */
     public String connectorName() {
       return data.getConnectorName();
     }
 
-    /** The action's data as sent. */
+    /**
+     * The action's data as sent.
+     *
+     * @return the action's data as sent
+     */
     public VercelConnectSetupRequired data() {
       return data;
     }
 
-    /** Says the setup is done; the server checks it and attaches the connector. */
+    /**
+     * Says the setup is done; the server checks it and attaches the connector.
+     *
+     * @return the task to pass to {@code messages().resolve}
+     */
     public VercelConnectSetupTask completed() {
       return VercelConnectSetupTask.builder().build();
     }
@@ -377,22 +489,39 @@ public abstract class AgentRequest {
       return call.getName();
     }
 
-    /** The tool's input, as the agent wants to run it. */
+    /**
+     * The tool's input, as the agent wants to run it.
+     *
+     * @return the tool's input, as the agent wants to run it
+     */
     public Object input() {
       return call.getInput();
     }
 
-    /** The permissions the agent asks for. */
+    /**
+     * The permissions the agent asks for.
+     *
+     * @return the permissions the agent asks for
+     */
     public List<SuggestedPermission> suggestedPermissions() {
       return call.getSuggestedPermissions();
     }
 
-    /** Grants every suggested permission, passed back unchanged. */
+    /**
+     * Grants every suggested permission, passed back unchanged.
+     *
+     * @return the task to pass to {@code messages().resolve}
+     */
     public ConfirmedPermissionsTask grant() {
       return grant(null);
     }
 
-    /** Grants every suggested permission with a message from the user (null for none). */
+    /**
+     * Grants every suggested permission with a message from the user (null for none).
+     *
+     * @param userMessage what the user adds, or null for nothing
+     * @return the task to pass to {@code messages().resolve}
+     */
     public ConfirmedPermissionsTask grant(String userMessage) {
       List<PermissionGrant> grants = new ArrayList<>();
       for (SuggestedPermission suggested : suggestedPermissions()) {
@@ -434,12 +563,20 @@ public abstract class AgentRequest {
       return action.getName();
     }
 
-    /** The action's short description. */
+    /**
+     * The action's short description.
+     *
+     * @return the action's short description
+     */
     public String summary() {
       return action.getSummary();
     }
 
-    /** The raw data: maps, lists, strings, doubles, booleans. */
+    /**
+     * The raw data: maps, lists, strings, doubles, booleans.
+     *
+     * @return the raw data
+     */
     public Object data() {
       return action.getData();
     }

@@ -15,6 +15,10 @@ public interface ApiKeySupplier {
    * The key to send now. A null, blank or unusable value fails the call with
    * {@link V0InvalidRequestException} naming {@code apiKeySupplier}; an exception thrown here
    * fails it with {@link V0CredentialsException}. Either way nothing is sent.
+   *
+   * @return the key to send now
+   * @throws Exception any failure to get the key; the call then fails with {@link
+   *     V0CredentialsException}
    */
   String apiKey() throws Exception;
 }

@@ -20,22 +20,38 @@ public final class ApiResponse<T> {
     this.body = body;
   }
 
-  /** The HTTP status code, such as 200 or 202. */
+  /**
+   * The HTTP status code, such as 200 or 202.
+   *
+   * @return the HTTP status code, such as 200 or 202
+   */
   public int statusCode() {
     return statusCode;
   }
 
-  /** The response headers. */
+  /**
+   * The response headers.
+   *
+   * @return the response headers
+   */
   public Headers headers() {
     return headers;
   }
 
-  /** The request id the server reported ({@code x-request-id} or {@code x-vercel-id}), or null. */
+  /**
+   * The request id the server reported ({@code x-request-id} or {@code x-vercel-id}), or null.
+   *
+   * @return the request id, or null when the server sent none
+   */
   public @Nullable String requestId() {
     return ApiErrors.requestId(headers);
   }
 
-  /** The decoded body; null only for answers without one (204). */
+  /**
+   * The decoded body; null only for answers without one (204).
+   *
+   * @return the decoded body, or null for a 204
+   */
   public @Nullable T body() {
     return body;
   }

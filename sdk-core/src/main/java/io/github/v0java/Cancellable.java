@@ -5,6 +5,10 @@ public interface Cancellable {
   /** Stops the operation at once; idempotent. No callback follows a cancel. */
   void cancel();
 
-  /** True once {@link #cancel()} was called. */
+  /**
+   * True once {@link #cancel()} was called.
+   *
+   * @return true once {@link #cancel()} was called
+   */
   boolean isCancelled();
 }

@@ -27,26 +27,47 @@ public final class ChatFilter {
     this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(builder.metadata));
   }
 
-  /** Every chat the API key can see. */
+  /**
+   * Every chat the API key can see.
+   *
+   * @return every chat the API key can see
+   */
   public static ChatFilter all() {
     return ALL;
   }
 
+  /**
+   * A builder with no condition set: it matches every chat until one is added.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Only chats created by this user, or null for any author. */
+  /**
+   * Only chats created by this user, or null for any author.
+   *
+   * @return only chats created by this user, or null for any author
+   */
   public String authorId() {
     return authorId;
   }
 
-  /** Only chats linked to this Vercel project, or null for any. */
+  /**
+   * Only chats linked to this Vercel project, or null for any.
+   *
+   * @return only chats linked to this Vercel project, or null for any
+   */
   public String vercelProjectId() {
     return vercelProjectId;
   }
 
-  /** The metadata entries a chat must have (all of them). */
+  /**
+   * The metadata entries a chat must have (all of them).
+   *
+   * @return the metadata entries a chat must have
+   */
   public Map<String, String> metadata() {
     return metadata;
   }
@@ -74,13 +95,23 @@ public final class ChatFilter {
     Builder() {
     }
 
-    /** Only chats created by {@code authorId} (a member of the calling scope). */
+    /**
+     * Only chats created by {@code authorId} (a member of the calling scope).
+     *
+     * @param authorId the user's id
+     * @return this builder
+     */
     public Builder authorId(String authorId) {
       this.authorId = authorId;
       return this;
     }
 
-    /** Only chats linked to the Vercel project {@code vercelProjectId}. */
+    /**
+     * Only chats linked to the Vercel project {@code vercelProjectId}.
+     *
+     * @param vercelProjectId the Vercel project's id
+     * @return this builder
+     */
     public Builder vercelProjectId(String vercelProjectId) {
       this.vercelProjectId = vercelProjectId;
       return this;
@@ -90,8 +121,11 @@ public final class ChatFilter {
      * Only chats whose metadata has {@code key} set to {@code value}; sent as
      * {@code metadata[key]=value}.
      *
-     * @throws V0InvalidRequestException for an empty key, a key with {@code [} or {@code ]}, a
-     *     null value or a value over 500 characters
+     * @param key the metadata key
+     * @param value the value it must have
+     * @return this builder
+     * @throws V0InvalidRequestException for an empty key, a key with {@code [} or {@code ]}, a null
+     *     value or a value over 500 characters
      */
     public Builder metadata(String key, String value) {
       String field = "metadata." + key;
@@ -104,6 +138,11 @@ public final class ChatFilter {
       return this;
     }
 
+    /**
+     * The filter with the conditions set so far; all must hold.
+     *
+     * @return an immutable filter
+     */
     public ChatFilter build() {
       return new ChatFilter(this);
     }

@@ -68,6 +68,7 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
    * Returns the next event, waiting for it, or null when the stream ended with a finished
    * message (or was closed).
    *
+   * @return the next event, waiting for it, or null when the stream ended with a finished message
    * @throws V0StreamException if the API reported an error in the stream
    * @throws V0StreamInterruptedException if the stream ended before the message finished
    * @throws V0DecodingException if an event was not valid JSON or exceeded the size limit
@@ -139,6 +140,8 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
   /**
    * True if the connection broke and the final state was recovered by polling the message: the
    * last event was then a snapshot made from the polled message, not one the stream sent.
+   *
+   * @return true if the connection broke and the final state was recovered by polling the message
    */
   public boolean recovered() {
     return recovered;
@@ -189,7 +192,11 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
     }
   }
 
-  /** The message as built by the events read so far; never null. */
+  /**
+   * The message as built by the events read so far; never null.
+   *
+   * @return the message as built by the events read so far
+   */
   public MessageState state() {
     return accumulator.state();
   }
@@ -197,6 +204,7 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
   /**
    * Reads the rest of the stream and returns the final state.
    *
+   * @return the accumulated message, finished
    * @throws V0StreamException if the API reported an error in the stream
    * @throws V0StreamInterruptedException if the stream ended before the message finished
    */
@@ -215,7 +223,11 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
     }
   }
 
-  /** Reads the rest of the stream and returns the finished message. */
+  /**
+   * Reads the rest of the stream and returns the finished message.
+   *
+   * @return the finished message
+   */
   public Message finalMessage() {
     return awaitCompletion().toMessage();
   }
@@ -241,7 +253,11 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
     };
   }
 
-  /** The accumulated state after each event; one pass only, sharing this stream's position. */
+  /**
+   * The accumulated state after each event; one pass only, sharing this stream's position.
+   *
+   * @return the accumulated state after each event
+   */
   public Iterable<MessageState> states() {
     return new Iterable<MessageState>() {
       @Override public Iterator<MessageState> iterator() {

@@ -31,6 +31,10 @@ public final class FileUploads {
   /**
    * Every regular file under {@code directory} (subdirectories included, in name order), named by
    * its path relative to the directory with {@code /} separators.
+   *
+   * @param directory the project's root
+   * @return the files, ready for a create-from-files request
+   * @throws IOException if a file cannot be read
    */
   public static List<FileUpload> fromDirectory(File directory) throws IOException {
     if (directory == null) throw new V0InvalidRequestException("directory", "is null");
@@ -49,6 +53,11 @@ public final class FileUploads {
   /**
    * The files {@code files}, each named by its path relative to {@code base} (which must contain
    * them) with {@code /} separators.
+   *
+   * @param base the directory the names are relative to
+   * @param files the files to upload, each under {@code base}
+   * @return the files, ready for a create-from-files request
+   * @throws IOException if a file cannot be read
    */
   public static List<FileUpload> fromFiles(File base, List<File> files) throws IOException {
     if (base == null) throw new V0InvalidRequestException("base", "is null");

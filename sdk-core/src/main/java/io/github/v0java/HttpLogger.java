@@ -6,6 +6,10 @@ package io.github.v0java;
  * {@code Authorization} shows as {@code Bearer ██}.
  */
 public interface HttpLogger {
-  /** Receives one line (request or response, already redacted); called on OkHttp's threads. */
+  /**
+   * Receives one line (request or response, already redacted); called on OkHttp's threads.
+   *
+   * @param line the line, without a trailing newline
+   */
   void log(String line);
 }

@@ -34,6 +34,8 @@ public final class LegacyV1 {
   /**
    * Creates a chat and waits for the answer ({@code POST /chats}, {@code responseMode} sync).
    *
+   * @param request the request body; checked before anything is sent
+   * @return the new chat with its messages, the answer finished
    * @throws V0InvalidRequestException if the request asks for another response mode
    */
   public ChatDetail createChat(CreateChatRequest request) {
@@ -48,6 +50,10 @@ public final class LegacyV1 {
   /**
    * Sends a message and waits for the answer ({@code POST /chats/{chatId}/messages},
    * {@code responseMode} sync); returns the chat with its messages.
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param request the request body; checked before anything is sent
+   * @return the chat with its messages, the answer finished
    */
   public ChatDetail sendMessage(String chatId, SendMessageRequest request) {
     String id = RequestValidator.pathId("chatId", chatId);
@@ -62,6 +68,11 @@ public final class LegacyV1 {
    * Creates a chat with {@code responseMode} async: returns at once with a handle on the
    * placeholder assistant message, which {@link PendingGeneration#await()} polls ({@code GET
    * /chats/{chatId}/messages/{messageId}}) until it is finished.
+   *
+   * @param request the request body; checked before anything is sent
+   * @param options how often and how long to poll, and whether cancelling also stops the generation
+   * @return a handle on the generation; {@link PendingGeneration#await()} polls until it is
+   *     finished
    */
   public PendingGeneration<MessageDetail> createChatAsync(CreateChatRequest request,
       PollingOptions options) {
@@ -73,7 +84,15 @@ public final class LegacyV1 {
     return pending(chat, options);
   }
 
-  /** Like {@link #sendMessage}, with {@code responseMode} async: see {@link #createChatAsync}. */
+  /**
+   * Like {@link #sendMessage}, with {@code responseMode} async: see {@link #createChatAsync}.
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param request the request body; checked before anything is sent
+   * @param options how often and how long to poll, and whether cancelling also stops the generation
+   * @return a handle on the generation; {@link PendingGeneration#await()} polls until it is
+   *     finished
+   */
   public PendingGeneration<MessageDetail> sendMessageAsync(String chatId, SendMessageRequest request,
       PollingOptions options) {
     String id = RequestValidator.pathId("chatId", chatId);
@@ -101,7 +120,15 @@ public final class LegacyV1 {
     return pending(chat.getId(), messageId, options);
   }
 
-  /** A handle on a v1 message that may still be generating, to wait for it. */
+  /**
+   * A handle on a v1 message that may still be generating, to wait for it.
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param messageId the message's id, as returned when it was sent
+   * @param options how often and how long to poll, and whether cancelling also stops the generation
+   * @return a handle on the generation; {@link PendingGeneration#await()} polls until it is
+   *     finished
+   */
   public PendingGeneration<MessageDetail> pending(String chatId, String messageId,
       PollingOptions options) {
     final String chat = RequestValidator.pathId("chatId", chatId);
@@ -130,6 +157,9 @@ public final class LegacyV1 {
    * Creates a chat with {@code responseMode} experimental_stream: the answer streams as
    * Server-Sent Events through the same reader and delta applier as v2. Close the stream to
    * cancel.
+   *
+   * @param request the request body; checked before anything is sent
+   * @return the events as they arrive; close the stream to cancel
    */
   public V1Stream createChatStream(CreateChatRequest request) {
     if (request == null) throw new V0InvalidRequestException("request", "is null");
@@ -140,7 +170,13 @@ public final class LegacyV1 {
         request.toBuilder().responseMode(ResponseMode.EXPERIMENTAL_STREAM).build()));
   }
 
-  /** Like {@link #sendMessage}, with {@code responseMode} experimental_stream. */
+  /**
+   * Like {@link #sendMessage}, with {@code responseMode} experimental_stream.
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param request the request body; checked before anything is sent
+   * @return the events as they arrive; close the stream to cancel
+   */
   public V1Stream sendMessageStream(String chatId, SendMessageRequest request) {
     String id = RequestValidator.pathId("chatId", chatId);
     if (request == null) throw new V0InvalidRequestException("request", "is null");
@@ -166,7 +202,9 @@ public final class LegacyV1 {
    * Forks a chat from one of its versions ({@code POST /chats/{chatId}/fork}); the new chat is
    * private unless {@code request} says otherwise.
    *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
    * @param request the version to fork from and the privacy, or null for the latest version
+   * @return the new chat
    */
   public ChatDetail fork(String chatId, @Nullable ForkChatRequest request) {
     String id = RequestValidator.pathId("chatId", chatId);
@@ -176,8 +214,10 @@ public final class LegacyV1 {
   /**
    * One page of a chat's messages, newest first ({@code GET /chats/{chatId}/messages}).
    *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
    * @param limit page size, or null for the API's default
    * @param cursor the previous page's {@code pagination.nextCursor}, or null for the first page
+   * @return one page of a chat's messages, newest first
    */
   public MessageSummaryList findMessages(String chatId, @Nullable Integer limit,
       @Nullable String cursor) {
@@ -189,7 +229,9 @@ public final class LegacyV1 {
    * All messages of a chat, newest first, fetched a page at a time as the iteration proceeds
    * (following {@code pagination.nextCursor} while {@code hasMore}).
    *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
    * @param pageSize messages per page, or null for the API's default
+   * @return an iterable that fetches each next page only when the iteration reaches it
    */
   public Paginated<MessageSummaryList, MessageSummary> findAllMessages(String chatId,
       final @Nullable Integer pageSize) {
@@ -211,13 +253,25 @@ public final class LegacyV1 {
     });
   }
 
-  /** A message of a chat ({@code GET /chats/{chatId}/messages/{messageId}}). */
+  /**
+   * A message of a chat ({@code GET /chats/{chatId}/messages/{messageId}}).
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param messageId the message's id, as returned when it was sent
+   * @return a message of a chat ({@code GET /chats/{chatId}/messages/{messageId}})
+   */
   public MessageDetail getMessage(String chatId, String messageId) {
     return client.execute(api.getMessage(RequestValidator.pathId("chatId", chatId),
         RequestValidator.pathId("messageId", messageId)));
   }
 
-  /** Stops a generation ({@code POST /chats/{chatId}/messages/{messageId}/stop}). */
+  /**
+   * Stops a generation ({@code POST /chats/{chatId}/messages/{messageId}/stop}).
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param messageId the message's id, as returned when it was sent
+   * @return the API's answer, saying whether it stopped
+   */
   public StopMessageResponse stop(String chatId, String messageId) {
     return client.execute(api.stop(RequestValidator.pathId("chatId", chatId),
         RequestValidator.pathId("messageId", messageId)));

@@ -33,7 +33,11 @@ public final class McpServers {
     this.api = client.service(McpServersApi.class);
   }
 
-  /** Every MCP server configured for the current user ({@code GET /mcp-servers}). */
+  /**
+   * Every MCP server configured for the current user ({@code GET /mcp-servers}).
+   *
+   * @return every MCP server configured for the current user
+   */
   public List<McpServer> list() {
     return client.execute(api.list());
   }
@@ -41,6 +45,9 @@ public final class McpServers {
   /**
    * Adds an MCP server ({@code POST /mcp-servers}); at most 10 per user. Enabled, for the user
    * and without authentication unless the request says otherwise.
+   *
+   * @param request the request body; checked before anything is sent
+   * @return the new server
    */
   public McpServer create(CreateMcpServerRequest request) {
     if (request == null) throw new V0InvalidRequestException("request", "is null");
@@ -50,7 +57,12 @@ public final class McpServers {
     return client.execute(api.create(request));
   }
 
-  /** Returns an MCP server ({@code GET /mcp-servers/{mcpServerId}}). */
+  /**
+   * Returns an MCP server ({@code GET /mcp-servers/{mcpServerId}}).
+   *
+   * @param mcpServerId the MCP server's id
+   * @return an MCP server ({@code GET /mcp-servers/{mcpServerId}})
+   */
   public McpServer get(String mcpServerId) {
     return client.execute(api.get(RequestValidator.pathId("mcpServerId", mcpServerId)));
   }
@@ -58,6 +70,10 @@ public final class McpServers {
   /**
    * Changes an MCP server ({@code PATCH /mcp-servers/{mcpServerId}}): only the fields set in
    * {@code request} change.
+   *
+   * @param mcpServerId the MCP server's id
+   * @param request the request body; checked before anything is sent
+   * @return the server as updated
    */
   public McpServer update(String mcpServerId, UpdateMcpServerRequest request) {
     String id = RequestValidator.pathId("mcpServerId", mcpServerId);
@@ -69,6 +85,9 @@ public final class McpServers {
   /**
    * Deletes an MCP server and its OAuth tokens ({@code DELETE /mcp-servers/{mcpServerId}}); it
    * cannot be undone.
+   *
+   * @param mcpServerId the MCP server's id
+   * @return the API's confirmation, naming the deleted server
    */
   public DeleteMcpServerResponse delete(String mcpServerId) {
     return client.execute(api.delete(RequestValidator.pathId("mcpServerId", mcpServerId)));

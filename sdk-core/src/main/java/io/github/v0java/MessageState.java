@@ -44,47 +44,83 @@ public final class MessageState {
     this.title = title;
   }
 
-  /** The latest full snapshot of the message the API sent, or null before the first one. */
+  /**
+   * The latest full snapshot of the message the API sent, or null before the first one.
+   *
+   * @return the latest full snapshot of the message the API sent, or null before the first one
+   */
   public @Nullable Message snapshot() {
     return message;
   }
 
-  /** The id of the message being generated, or null before any event named it. */
+  /**
+   * The id of the message being generated, or null before any event named it.
+   *
+   * @return the id of the message being generated, or null before any event named it
+   */
   public @Nullable String messageId() {
     return messageId;
   }
 
-  /** The parts so far, in order; unmodifiable. */
+  /**
+   * The parts so far, in order; unmodifiable.
+   *
+   * @return the parts so far, in order
+   */
   public List<MessagePart> parts() {
     return parts;
   }
 
-  /** Token usage and credits so far, or null before the API reported any. */
+  /**
+   * Token usage and credits so far, or null before the API reported any.
+   *
+   * @return token usage and credits so far, or null before the API reported any
+   */
   public @Nullable MessageUsage usage() {
     return usage;
   }
 
-  /** Why generation ended, or null while the agent is still generating. */
+  /**
+   * Why generation ended, or null while the agent is still generating.
+   *
+   * @return why generation ended, or null while the agent is still generating
+   */
   public @Nullable FinishReason finishReason() {
     return finishReason;
   }
 
-  /** The message's closing prose from the latest snapshot ("" when none), or null before one. */
+  /**
+   * The message's closing prose from the latest snapshot ("" when none), or null before one.
+   *
+   * @return the prose, or null before the first snapshot
+   */
   public @Nullable String content() {
     return content;
   }
 
-  /** The chat, for streams that create or resume one; null otherwise or before it arrived. */
+  /**
+   * The chat, for streams that create or resume one; null otherwise or before it arrived.
+   *
+   * @return the chat, or null
+   */
   public @Nullable Chat chat() {
     return chat;
   }
 
-  /** The chat title so far, for chat streams; null when none arrived. */
+  /**
+   * The chat title so far, for chat streams; null when none arrived.
+   *
+   * @return the title, or null
+   */
   public @Nullable String title() {
     return title;
   }
 
-  /** True once the message is final: the API set its finish reason. */
+  /**
+   * True once the message is final: the API set its finish reason.
+   *
+   * @return true once the message is final
+   */
   public boolean isComplete() {
     return finishReason != null;
   }
@@ -92,6 +128,8 @@ public final class MessageState {
   /**
    * This state as a {@link Message}: the latest snapshot with the current parts, usage, finish
    * reason and content; null before the first snapshot.
+   *
+   * @return the message so far, or null before the first snapshot
    */
   public @Nullable Message toMessage() {
     if (message == null) return null;

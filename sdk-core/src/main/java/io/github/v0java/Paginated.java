@@ -39,23 +39,42 @@ public final class Paginated<P, T> implements Iterable<T> {
     this.firstCursor = firstCursor;
   }
 
-  /** The same list, starting at the page {@code cursor} names (null for the first page). */
+  /**
+   * The same list, starting at the page {@code cursor} names (null for the first page).
+   *
+   * @param cursor a cursor from an earlier page's {@code nextCursor}, or null
+   * @return a new list; this one is unchanged
+   */
   public Paginated<P, T> startingAt(@Nullable String cursor) {
     return new Paginated<>(source, cursor);
   }
 
-  /** The items of {@code page}, never null. */
+  /**
+   * The items of {@code page}, never null.
+   *
+   * @param page a page this list fetched
+   * @return the page's items, in the API's order
+   */
   public List<T> items(P page) {
     List<T> items = source.items(page);
     return items != null ? items : Collections.<T>emptyList();
   }
 
-  /** The cursor of the page after {@code page}, or null when {@code page} is the last. */
+  /**
+   * The cursor of the page after {@code page}, or null when {@code page} is the last.
+   *
+   * @param page a page this list fetched
+   * @return the cursor, or null
+   */
   public @Nullable String nextCursor(P page) {
     return source.nextCursor(page);
   }
 
-  /** The pages, each fetched when the iteration reaches it. */
+  /**
+   * The pages, each fetched when the iteration reaches it.
+   *
+   * @return the pages, each fetched when the iteration reaches it
+   */
   public Iterable<P> pages() {
     return new Iterable<P>() {
       @Override public Iterator<P> iterator() {

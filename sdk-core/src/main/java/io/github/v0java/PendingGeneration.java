@@ -66,23 +66,39 @@ public final class PendingGeneration<T> implements Cancellable {
     this.options = options;
   }
 
-  /** The chat the generation belongs to. */
+  /**
+   * The chat the generation belongs to.
+   *
+   * @return the chat the generation belongs to
+   */
   public String chatId() {
     return chatId;
   }
 
-  /** The assistant message receiving the answer (null when what is awaited is not a message; for a Vercel
-   * Connect setup, its request id). */
+  /**
+   * The assistant message receiving the answer (null when what is awaited is not a message; for a Vercel
+   * Connect setup, its request id).
+   *
+   * @return the message's id, the setup's request id, or null
+   */
   public String messageId() {
     return messageId;
   }
 
-  /** The last state polled, or null before the first poll answered. */
+  /**
+   * The last state polled, or null before the first poll answered.
+   *
+   * @return the last state polled, or null before the first poll answered
+   */
   public @Nullable T lastPolled() {
     return lastPolled;
   }
 
-  /** Waits until the message is finished and returns it. */
+  /**
+   * Waits until the message is finished and returns it.
+   *
+   * @return the finished result
+   */
   public T await() {
     return await(null);
   }
@@ -91,6 +107,8 @@ public final class PendingGeneration<T> implements Cancellable {
    * Waits until the message is finished and returns it, telling {@code listener} about each
    * polled state whose parts changed.
    *
+   * @param listener told about each changed state, on the calling thread
+   * @return the finished result
    * @throws V0TimeoutException if the timeout passed first (carries the last state)
    * @throws V0CancelledException if {@link #cancel()} was called
    * @throws V0ApiException for an error status other than 429 and 5xx

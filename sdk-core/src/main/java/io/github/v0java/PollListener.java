@@ -7,7 +7,11 @@ package io.github.v0java;
  * @param <T> the polled message type ({@code Message} in v2, {@code MessageDetail} in v1)
  */
 public abstract class PollListener<T> {
-  /** A polled state that differs from the previous one. */
+  /**
+   * A polled state that differs from the previous one.
+   *
+   * @param state the new state, not finished yet or the finished one
+   */
   public void onProgress(T state) {
   }
 }

@@ -34,18 +34,33 @@ public final class ProjectDirectory {
     this.root = root;
   }
 
-  /** The directory {@code root}, created when files are written if it does not exist. */
+  /**
+   * The directory {@code root}, created when files are written if it does not exist.
+   *
+   * @param root the directory to write into
+   * @return a writer under {@code root}; nothing is touched yet
+   */
   public static ProjectDirectory at(File root) {
     if (root == null) throw new NullPointerException("root == null");
     return new ProjectDirectory(root);
   }
 
-  /** The directory files are written into. */
+  /**
+   * The directory files are written into.
+   *
+   * @return the directory files are written into
+   */
   public File root() {
     return root;
   }
 
-  /** Writes every file of {@code files}; see {@link #write(List)}. */
+  /**
+   * Writes every file of {@code files}; see {@link #write(List)}.
+   *
+   * @param files the files to write
+   * @return what was written, in order
+   * @throws IOException if writing failed (files written before stay written)
+   */
   public List<WrittenFile> write(ChatFiles files) throws IOException {
     return write(ProjectFile.listOf(files));
   }
@@ -54,6 +69,7 @@ public final class ProjectDirectory {
    * Writes {@code files} under the directory, in order, after checking every path and decoding
    * every content.
    *
+   * @param files the files to write
    * @return what was written, in order
    * @throws V0UnsafePathException if any path is unsafe (nothing is written then)
    * @throws V0DecodingException if any content does not decode (nothing is written then)
@@ -147,17 +163,29 @@ public final class ProjectDirectory {
       this.bytes = bytes;
     }
 
-    /** The path within the project, as the server sent it. */
+    /**
+     * The path within the project, as the server sent it.
+     *
+     * @return the path within the project, as the server sent it
+     */
     public String path() {
       return path;
     }
 
-    /** The file written. */
+    /**
+     * The file written.
+     *
+     * @return the file written
+     */
     public File file() {
       return file;
     }
 
-    /** How many bytes were written. */
+    /**
+     * How many bytes were written.
+     *
+     * @return how many bytes were written
+     */
     public long bytes() {
       return bytes;
     }

@@ -27,13 +27,23 @@ public final class ProjectFile {
     this.content = content;
   }
 
-  /** The file as the API sent it. */
+  /**
+   * The file as the API sent it.
+   *
+   * @param file a file of a chat's files answer
+   * @return the file as the API sent it
+   */
   public static ProjectFile of(ChatFile file) {
     if (file == null) throw new NullPointerException("file == null");
     return new ProjectFile(file.getPath(), file.getEncoding(), file.getContent());
   }
 
-  /** Every file of {@code files}, in order. */
+  /**
+   * Every file of {@code files}, in order.
+   *
+   * @param files a chat's files answer
+   * @return the files, in the API's order
+   */
   public static List<ProjectFile> listOf(ChatFiles files) {
     if (files == null || files.getFiles() == null) return Collections.emptyList();
     List<ProjectFile> result = new ArrayList<>(files.getFiles().size());
@@ -41,17 +51,29 @@ public final class ProjectFile {
     return Collections.unmodifiableList(result);
   }
 
-  /** The path within the project, as the server sent it, such as {@code app/page.tsx}. */
+  /**
+   * The path within the project, as the server sent it, such as {@code app/page.tsx}.
+   *
+   * @return the path within the project, as the server sent it, such as {@code app/page.tsx}
+   */
   public String path() {
     return path;
   }
 
-  /** How the content is encoded on the wire; an unknown future encoding is kept as data. */
+  /**
+   * How the content is encoded on the wire; an unknown future encoding is kept as data.
+   *
+   * @return how the content is encoded on the wire
+   */
   public FileEncoding encoding() {
     return encoding;
   }
 
-  /** Whether the file is text ({@code utf8}). */
+  /**
+   * Whether the file is text ({@code utf8}).
+   *
+   * @return whether the file is text ({@code utf8})
+   */
   public boolean isText() {
     return encoding == FileEncoding.UTF8;
   }
@@ -59,6 +81,7 @@ public final class ProjectFile {
   /**
    * The file's bytes: UTF-8 for text, decoded for base64.
    *
+   * @return the file's bytes
    * @throws V0DecodingException for base64 that does not decode or an unknown encoding
    */
   public byte[] bytes() {
@@ -79,6 +102,7 @@ public final class ProjectFile {
   /**
    * The file's text.
    *
+   * @return the file's text
    * @throws IllegalStateException if the file is not text
    */
   public String text() {

@@ -35,6 +35,10 @@ public final class QuestionAnswers {
   /**
    * Chooses options of question {@code questionId}, each named by its id or its label (one for a
    * single-choice question); replaces an earlier choice for that question.
+   *
+   * @param questionId the question's id
+   * @param options the chosen options' ids or labels
+   * @return this builder
    */
   public QuestionAnswers choose(String questionId, String... options) {
     UserQuestion question = question(questionId);
@@ -58,7 +62,13 @@ public final class QuestionAnswers {
     return this;
   }
 
-  /** Adds free text to the answer of {@code questionId}: an answer of the user's own, or context. */
+  /**
+   * Adds free text to the answer of {@code questionId}: an answer of the user's own, or context.
+   *
+   * @param questionId the question's id
+   * @param text the user's words
+   * @return this builder
+   */
   public QuestionAnswers customText(String questionId, String text) {
     question(questionId);
     if (text == null || text.isEmpty()) {
@@ -68,7 +78,11 @@ public final class QuestionAnswers {
     return this;
   }
 
-  /** The task answering every question given an option or text, in the order asked. */
+  /**
+   * The task answering every question given an option or text, in the order asked.
+   *
+   * @return the task answering every question given an option or text, in the order asked
+   */
   public AnsweredQuestionsTask build() {
     List<QuestionAnswer> answers = new ArrayList<>();
     for (UserQuestion question : questions.values()) {

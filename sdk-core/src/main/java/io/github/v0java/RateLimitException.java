@@ -6,6 +6,7 @@ import okhttp3.Headers;
 public final class RateLimitException extends V0ApiException {
   private static final long serialVersionUID = 1L;
 
+  /** The wait the server asked for, in milliseconds; -1 when it gave none. */
   private final long retryAfterMillis;
 
   RateLimitException(int statusCode, String errorType, String errorMessage, String requestId,
@@ -17,6 +18,8 @@ public final class RateLimitException extends V0ApiException {
   /**
    * The wait the server asked for ({@code Retry-After-Ms}, or {@code Retry-After} in seconds or as
    * an HTTP date), in milliseconds; -1 when it gave none.
+   *
+   * @return the wait the server asked for
    */
   public long retryAfterMillis() {
     return retryAfterMillis;

@@ -27,8 +27,10 @@ public final class ResolveTasks {
    * Decodes a task such as {@code {"type":"plan-exit-response","status":"approved","content":"Go"}}
    * and checks it as {@code resolve} would.
    *
-   * @throws V0InvalidRequestException naming {@code task} if the text is not a JSON object, or
-   *     the field that breaks the API's rules
+   * @param json the task's JSON object
+   * @return the task, ready for {@code messages().resolve}
+   * @throws V0InvalidRequestException naming {@code task} if the text is not a JSON object, or the
+   *     field that breaks the API's rules
    */
   public static ResolveTask fromJson(String json) {
     if (json == null) throw new V0InvalidRequestException("task", "is null");
@@ -44,7 +46,12 @@ public final class ResolveTasks {
     return task;
   }
 
-  /** Encodes {@code task} as the JSON the API receives. */
+  /**
+   * Encodes {@code task} as the JSON the API receives.
+   *
+   * @param task the task to encode
+   * @return the JSON object, as a string
+   */
   public static String toJson(ResolveTask task) {
     if (task == null) throw new V0InvalidRequestException("task", "is null");
     return V0Json.moshi().adapter(ResolveTask.class).toJson(task);

@@ -27,6 +27,8 @@ public final class Settings {
   /**
    * The hostname patterns trusted to embed previews ({@code GET /settings/preview-hosts}); child
    * teams of an organization see the organization's.
+   *
+   * @return the hostname patterns trusted to embed previews
    */
   public TrustedPreviewHosts previewHosts() {
     return client.execute(api.getPreviewHosts());
@@ -37,6 +39,9 @@ public final class Settings {
    * {@code hosts}: at most {@value #MAX_PREVIEW_HOSTS} hostnames without scheme, port or path,
    * such as {@code example.com}, {@code *.example.com} (exactly one label) or
    * {@code **.example.com} (one or more). An empty list trusts no host.
+   *
+   * @param hosts the new patterns; an empty list trusts no host
+   * @return the patterns as the API now has them
    */
   public TrustedPreviewHosts setPreviewHosts(List<String> hosts) {
     if (hosts == null) throw new V0InvalidRequestException("hosts", "is null");

@@ -25,7 +25,11 @@ public final class Usage {
     this.api = client.service(UsageApi.class);
   }
 
-  /** The credits used in the API's default range ({@code GET /usage/summary}). */
+  /**
+   * The credits used in the API's default range ({@code GET /usage/summary}).
+   *
+   * @return the credits used in the API's default range
+   */
   public UsageSummary summary() {
     return summary(UsageFilter.none());
   }
@@ -33,13 +37,20 @@ public final class Usage {
   /**
    * The credits used in {@code filter}'s range, in total and per day ({@code GET /usage/summary}).
    * The filter may not name a chat or message.
+   *
+   * @param filter the range and scope to count
+   * @return the credits used in {@code filter}'s range, in total and per day
    */
   public UsageSummary summary(UsageFilter filter) {
     check(filter, false);
     return client.execute(api.getSummary(filter.start(), filter.end(), filter.userId()));
   }
 
-  /** Activity in the API's default range ({@code GET /usage/activity}). */
+  /**
+   * Activity in the API's default range ({@code GET /usage/activity}).
+   *
+   * @return activity in the API's default range
+   */
   public UsageActivity activity() {
     return activity(UsageFilter.none());
   }
@@ -47,6 +58,10 @@ public final class Usage {
   /**
    * Active users and days, and chats and messages per project and per chat, in {@code filter}'s
    * range ({@code GET /usage/activity}). The filter may not name a chat or message.
+   *
+   * @param filter the range and scope to count
+   * @return active users and days, and chats and messages per project and per chat, in {@code
+   *     filter}'s range
    */
   public UsageActivity activity(UsageFilter filter) {
     check(filter, false);
@@ -56,8 +71,11 @@ public final class Usage {
   /**
    * One page of usage events ({@code GET /usage/events}).
    *
+   * @param filter the range and scope to count
    * @param limit page size, 1 to {@value #MAX_LIMIT}
-   * @param cursor the cursor of the previous page ({@code pagination.cursor}), or null for the first
+   * @param cursor the cursor of the previous page ({@code pagination.cursor}), or null for the
+   *     first
+   * @return one page of usage events ({@code GET /usage/events})
    */
   public UsageEventList listEvents(UsageFilter filter, int limit, String cursor) {
     check(filter, true);
@@ -72,6 +90,10 @@ public final class Usage {
    * <pre>{@code
    * for (UsageEvent event : v0.usage().listAllEvents(filter, 100)) { ... }
    * }</pre>
+   *
+   * @param filter the range and scope to count
+   * @param pageSize events per page, 1 to {@value #MAX_LIMIT}
+   * @return an iterable that fetches each next page only when the iteration reaches it
    */
   public Paginated<UsageEventList, UsageEvent> listAllEvents(final UsageFilter filter, final int pageSize) {
     check(filter, true);

@@ -32,42 +32,74 @@ public final class UsageFilter {
     this.messageId = builder.messageId;
   }
 
-  /** No filter: the API's default range, for the whole team or account. */
+  /**
+   * No filter: the API's default range, for the whole team or account.
+   *
+   * @return no filter
+   */
   public static UsageFilter none() {
     return NONE;
   }
 
-  /** Returns an empty builder. */
+  /**
+   * Returns an empty builder.
+   *
+   * @return an empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder with every field of this filter. */
+  /**
+   * Returns a builder with every field of this filter.
+   *
+   * @return a new builder with this filter's values
+   */
   public Builder toBuilder() {
     return new Builder().start(start).end(end).userId(userId).chatId(chatId).messageId(messageId);
   }
 
-  /** The start of the range, or null for the API's default. */
+  /**
+   * The start of the range, or null for the API's default.
+   *
+   * @return the start of the range, or null for the API's default
+   */
   public Instant start() {
     return start;
   }
 
-  /** The end of the range, or null for the API's default. */
+  /**
+   * The end of the range, or null for the API's default.
+   *
+   * @return the end of the range, or null for the API's default
+   */
   public Instant end() {
     return end;
   }
 
-  /** The only user counted, or null for everyone the key may see. */
+  /**
+   * The only user counted, or null for everyone the key may see.
+   *
+   * @return the only user counted, or null for everyone the key may see
+   */
   public String userId() {
     return userId;
   }
 
-  /** The only chat whose events are listed (usage events only), or null. */
+  /**
+   * The only chat whose events are listed (usage events only), or null.
+   *
+   * @return the chat's id, or null
+   */
   public String chatId() {
     return chatId;
   }
 
-  /** The only message whose events are listed (usage events only), or null. */
+  /**
+   * The only message whose events are listed (usage events only), or null.
+   *
+   * @return the message's id, or null
+   */
   public String messageId() {
     return messageId;
   }
@@ -128,37 +160,66 @@ public final class UsageFilter {
     Builder() {
     }
 
-    /** The start of the range (inclusive); null for the API's default. */
+    /**
+     * The start of the range (inclusive); null for the API's default.
+     *
+     * @param start the first instant counted, or null
+     * @return this builder
+     */
     public Builder start(Instant start) {
       this.start = start;
       return this;
     }
 
-    /** The end of the range; null for the API's default. */
+    /**
+     * The end of the range; null for the API's default.
+     *
+     * @param end the end of the range, or null
+     * @return this builder
+     */
     public Builder end(Instant end) {
       this.end = end;
       return this;
     }
 
-    /** Counts only this user; null for everyone the key may see. */
+    /**
+     * Counts only this user; null for everyone the key may see.
+     *
+     * @param userId the user's id, or null
+     * @return this builder
+     */
     public Builder userId(String userId) {
       this.userId = userId;
       return this;
     }
 
-    /** Lists only this chat's events (usage events only). */
+    /**
+     * Lists only this chat's events (usage events only).
+     *
+     * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+     * @return this builder
+     */
     public Builder chatId(String chatId) {
       this.chatId = chatId;
       return this;
     }
 
-    /** Lists only this message's events (usage events only). */
+    /**
+     * Lists only this message's events (usage events only).
+     *
+     * @param messageId the message's id, as returned when it was sent
+     * @return this builder
+     */
     public Builder messageId(String messageId) {
       this.messageId = messageId;
       return this;
     }
 
-    /** Returns the filter. */
+    /**
+     * Returns the filter.
+     *
+     * @return the filter
+     */
     public UsageFilter build() {
       return new UsageFilter(this);
     }

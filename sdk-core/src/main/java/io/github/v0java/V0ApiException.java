@@ -14,11 +14,16 @@ import org.jspecify.annotations.Nullable;
 public class V0ApiException extends V0Exception {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status of the answer. */
   private final int statusCode;
+  /** The v1 error type, or null. */
   private final String errorType;
+  /** The error message the body carried, or null. */
   private final String errorMessage;
+  /** The server's request id for support, or null. */
   private final String requestId;
   private final transient Headers headers;
+  /** The raw body, whatever its shape. */
   private final String body;
 
   V0ApiException(int statusCode, String errorType, String errorMessage, String requestId,
@@ -40,7 +45,11 @@ public class V0ApiException extends V0Exception {
     return result.toString();
   }
 
-  /** The HTTP status code, such as 404. */
+  /**
+   * The HTTP status code, such as 404.
+   *
+   * @return the HTTP status code, such as 404
+   */
   public int statusCode() {
     return statusCode;
   }
@@ -48,27 +57,45 @@ public class V0ApiException extends V0Exception {
   /**
    * The error type the body names ({@code not_found_error}, ...; the v1 API sends one), or null
    * when the body names none.
+   *
+   * @return the error type, or null
    */
   public @Nullable String errorType() {
     return errorType;
   }
 
-  /** The human-readable message of the body, or null when the body has none. */
+  /**
+   * The human-readable message of the body, or null when the body has none.
+   *
+   * @return the human-readable message of the body, or null when the body has none
+   */
   public @Nullable String errorMessage() {
     return errorMessage;
   }
 
-  /** The request id the server reported in a response header, or null. Quote it to support. */
+  /**
+   * The request id the server reported in a response header, or null. Quote it to support.
+   *
+   * @return the request id the server reported in a response header, or null
+   */
   public @Nullable String requestId() {
     return requestId;
   }
 
-  /** The response headers (empty if the exception was serialized). */
+  /**
+   * The response headers (empty if the exception was serialized).
+   *
+   * @return the response headers (empty if the exception was serialized)
+   */
   public Headers headers() {
     return headers != null ? headers : Headers.of();
   }
 
-  /** The raw response body as text (possibly empty, truncated past 1 MiB). */
+  /**
+   * The raw response body as text (possibly empty, truncated past 1 MiB).
+   *
+   * @return the raw response body as text
+   */
   public String body() {
     return body;
   }

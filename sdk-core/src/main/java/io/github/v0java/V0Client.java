@@ -119,47 +119,83 @@ public final class V0Client implements Closeable {
     this.webhooks = new Webhooks(this);
   }
 
-  /** A client for the API key in the environment variable {@value #API_KEY_ENV}. */
+  /**
+   * A client for the API key in the environment variable {@value #API_KEY_ENV}.
+   *
+   * @return a new client; share one per application, it holds the connection pool
+   */
   public static V0Client fromEnv() {
     return builder().build();
   }
 
-  /** A builder for a client with custom settings. */
+  /**
+   * A builder for a client with custom settings.
+   *
+   * @return a builder with the defaults, the API key still to set (or read from the environment)
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Chat operations of API v2: create (sync, async, streamed), get, resume. */
+  /**
+   * Chat operations of API v2: create (sync, async, streamed), get, resume.
+   *
+   * @return the chat operations, sharing this client's settings
+   */
   public Chats chats() {
     return chats;
   }
 
-  /** Message operations of API v2: send (sync, async, streamed), list, get, stop. */
+  /**
+   * Message operations of API v2: send (sync, async, streamed), list, get, stop.
+   *
+   * @return the message operations, sharing this client's settings
+   */
   public Messages messages() {
     return messages;
   }
 
-  /** MCP servers chats can use as sources of tools: list, create, get, update, delete. */
+  /**
+   * MCP servers chats can use as sources of tools: list, create, get, update, delete.
+   *
+   * @return the MCP server operations, sharing this client's settings
+   */
   public McpServers mcpServers() {
     return mcpServers;
   }
 
-  /** Team settings: the hosts trusted to embed previews. */
+  /**
+   * Team settings: the hosts trusted to embed previews.
+   *
+   * @return the settings operations, sharing this client's settings
+   */
   public Settings settings() {
     return settings;
   }
 
-  /** Credits and activity: usage summary, usage events (paginated), activity report. */
+  /**
+   * Credits and activity: usage summary, usage events (paginated), activity report.
+   *
+   * @return the usage operations, sharing this client's settings
+   */
   public Usage usage() {
     return usage;
   }
 
-  /** Webhooks for chat and message events: list, create, get, update, delete. */
+  /**
+   * Webhooks for chat and message events: list, create, get, update, delete.
+   *
+   * @return the webhook operations, sharing this client's settings
+   */
   public Webhooks webhooks() {
     return webhooks;
   }
 
-  /** The legacy API v1 (create chat and send message with a response mode, fork, ...). */
+  /**
+   * The legacy API v1 (create chat and send message with a response mode, fork, ...).
+   *
+   * @return the v1 operations, sharing this client's settings
+   */
   public LegacyV1 v1() {
     return legacyV1;
   }
@@ -170,6 +206,10 @@ public final class V0Client implements Closeable {
    * configured with this client's base URL, authentication and JSON adapters. Its calls answer
    * error statuses as plain Retrofit responses; run them with {@link #execute(Call)} to get the
    * SDK's typed exceptions instead.
+   *
+   * @param <S> the service interface
+   * @param type the service interface's class
+   * @return a service whose calls go through this client
    */
   public <S> S service(Class<S> type) {
     Object service = services.get(type);
@@ -193,6 +233,9 @@ public final class V0Client implements Closeable {
   /**
    * Executes {@code call} and returns its decoded body.
    *
+   * @param <T> the decoded body's type
+   * @param call a call of one of {@link #service}'s services, not yet executed
+   * @return the decoded body
    * @throws V0ApiException for an error status (a subclass per documented status)
    * @throws V0NetworkException if the exchange failed
    * @throws V0DecodingException if a successful body could not be decoded
@@ -201,7 +244,13 @@ public final class V0Client implements Closeable {
     return executeForResponse(call).body();
   }
 
-  /** Like {@link #execute(Call)}, keeping the status code and headers of the answer. */
+  /**
+   * Like {@link #execute(Call)}, keeping the status code and headers of the answer.
+   *
+   * @param <T> the decoded body's type
+   * @param call a call of one of {@link #service}'s services, not yet executed
+   * @return the decoded body with the answer's status code and headers
+   */
   public <T> ApiResponse<T> executeForResponse(Call<T> call) {
     Response<T> response;
     try {
@@ -223,22 +272,38 @@ public final class V0Client implements Closeable {
     return call.request().method() + " " + call.request().url().encodedPath();
   }
 
-  /** The Moshi instance that reads and writes every model of the SDK. */
+  /**
+   * The Moshi instance that reads and writes every model of the SDK.
+   *
+   * @return the shared instance; add adapters with {@code moshi().newBuilder()}
+   */
   public Moshi moshi() {
     return moshi;
   }
 
-  /** The OkHttp client this SDK calls through (with its authentication interceptor added). */
+  /**
+   * The OkHttp client this SDK calls through (with its authentication interceptor added).
+   *
+   * @return the shared client; derive your own with {@code newBuilder()}
+   */
   public OkHttpClient okHttpClient() {
     return okHttpClient;
   }
 
-  /** The base URL of API v2 calls. */
+  /**
+   * The base URL of API v2 calls.
+   *
+   * @return the URL, ending in a slash
+   */
   public HttpUrl baseUrl() {
     return baseUrl;
   }
 
-  /** The base URL of legacy API v1 calls. */
+  /**
+   * The base URL of legacy API v1 calls.
+   *
+   * @return the URL, ending in a slash
+   */
   public HttpUrl v1BaseUrl() {
     return v1BaseUrl;
   }
@@ -261,7 +326,10 @@ public final class V0Client implements Closeable {
    * path a live stream takes: the same event reader, decoding and accumulation. For debugging a
    * stream, or replaying a recorded one in a test.
    *
+   * @param <E> the event type
+   * @param body the captured body; closed when the stream is
    * @param eventType {@code MessageStreamEvent.class} or {@code ChatStreamEvent.class}
+   * @return the events as they arrive; close the stream to cancel
    */
   public <E> EventStream<E> replay(okio.BufferedSource body, Class<E> eventType) {
     return streams.replay(body, eventType);
@@ -308,6 +376,9 @@ public final class V0Client implements Closeable {
     /**
      * The API key (create one at v0.dev, under settings). Defaults to the environment variable
      * {@value #API_KEY_ENV}.
+     *
+     * @param apiKey the v0 API key; never logged or shown in toString
+     * @return this builder
      */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey;
@@ -321,6 +392,9 @@ public final class V0Client implements Closeable {
      * last of the two set wins). What it returns is checked like a fixed key; a bad value or a
      * failure of the supplier fails that call with {@link V0InvalidRequestException} or
      * {@link V0CredentialsException}, before anything is sent.
+     *
+     * @param supplier called on the calling thread for each request; must not return null
+     * @return this builder
      */
     public Builder apiKeySupplier(ApiKeySupplier supplier) {
       if (supplier == null) throw new NullPointerException("supplier == null");
@@ -329,13 +403,23 @@ public final class V0Client implements Closeable {
       return this;
     }
 
-    /** The API v2 base URL; defaults to {@value #DEFAULT_BASE_URL}. A missing final '/' is added. */
+    /**
+     * The API v2 base URL; defaults to {@value #DEFAULT_BASE_URL}. A missing final '/' is added.
+     *
+     * @param baseUrl an {@code https://} URL ({@code http://} only on loopback unless allowed)
+     * @return this builder
+     */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = parseBaseUrl("baseUrl", baseUrl);
       return this;
     }
 
-    /** The API v1 base URL; defaults to {@value #DEFAULT_V1_BASE_URL}. */
+    /**
+     * The API v1 base URL; defaults to {@value #DEFAULT_V1_BASE_URL}.
+     *
+     * @param v1BaseUrl an {@code https://} URL ({@code http://} only on loopback unless allowed)
+     * @return this builder
+     */
     public Builder v1BaseUrl(String v1BaseUrl) {
       this.v1BaseUrl = parseBaseUrl("v1BaseUrl", v1BaseUrl);
       return this;
@@ -344,6 +428,9 @@ public final class V0Client implements Closeable {
     /**
      * Shares an existing OkHttp client (its connection pool, dispatcher and interceptors); the SDK
      * derives its own client from it with {@link OkHttpClient#newBuilder()}.
+     *
+     * @param okHttpClient the client to share connection pool and dispatcher with
+     * @return this builder
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       if (okHttpClient == null) throw new NullPointerException("okHttpClient == null");
@@ -351,13 +438,24 @@ public final class V0Client implements Closeable {
       return this;
     }
 
-    /** Text appended to the SDK's {@code User-Agent}, such as {@code my-app/1.2}. */
+    /**
+     * Text appended to the SDK's {@code User-Agent}, such as {@code my-app/1.2}.
+     *
+     * @param suffix a product token such as {@code my-app/1.2}
+     * @return this builder
+     */
     public Builder userAgent(String suffix) {
       this.userAgentSuffix = suffix;
       return this;
     }
 
-    /** Time to establish a connection; default 10 s. */
+    /**
+     * Time to establish a connection; default 10 s.
+     *
+     * @param timeout the limit; 0 for none
+     * @param unit the unit of {@code timeout}
+     * @return this builder
+     */
     public Builder connectTimeout(long timeout, TimeUnit unit) {
       this.connectTimeoutMillis = unit.toMillis(timeout);
       return this;
@@ -366,13 +464,23 @@ public final class V0Client implements Closeable {
     /**
      * Longest silence between two reads; default 5 min. Streams stay open as long as bytes (or
      * keep-alive comments) keep arriving.
+     *
+     * @param timeout the limit; 0 for none
+     * @param unit the unit of {@code timeout}
+     * @return this builder
      */
     public Builder readTimeout(long timeout, TimeUnit unit) {
       this.readTimeoutMillis = unit.toMillis(timeout);
       return this;
     }
 
-    /** Longest silence while sending the request; default 60 s. */
+    /**
+     * Longest silence while sending the request; default 60 s.
+     *
+     * @param timeout the limit; 0 for none
+     * @param unit the unit of {@code timeout}
+     * @return this builder
+     */
     public Builder writeTimeout(long timeout, TimeUnit unit) {
       this.writeTimeoutMillis = unit.toMillis(timeout);
       return this;
@@ -381,6 +489,10 @@ public final class V0Client implements Closeable {
     /**
      * Longest duration of a whole non-streaming call; default 15 min, since a synchronous
      * generation answers only when it is done. 0 means no limit. Streams are not bound by it.
+     *
+     * @param timeout the limit; 0 for none
+     * @param unit the unit of {@code timeout}
+     * @return this builder
      */
     public Builder callTimeout(long timeout, TimeUnit unit) {
       this.callTimeoutMillis = unit.toMillis(timeout);
@@ -393,6 +505,9 @@ public final class V0Client implements Closeable {
      * when it provably did not reach the server or the server answered 429; GET and stop are
      * retried after connection failures and 408, 429, 500, 502, 503, 504. A stream that started
      * is never sent again. One call can opt out with the header {@code V0-No-Retry}.
+     *
+     * @param maxRetries how many times a retryable failure is retried; 0 for none
+     * @return this builder
      */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) throw new IllegalArgumentException("maxRetries < 0");
@@ -406,6 +521,10 @@ public final class V0Client implements Closeable {
      * and ends with its final snapshot ({@link EventStream#recovered()} tells). On by default
      * with {@link PollingOptions#defaults()}; null turns recovery off, and a broken stream then
      * fails with {@link V0StreamInterruptedException}.
+     *
+     * @param options how often and how long to poll, and whether cancelling also stops the
+     *     generation
+     * @return this builder
      */
     public Builder streamRecovery(@Nullable PollingOptions options) {
       this.streamRecovery = options;
@@ -415,13 +534,22 @@ public final class V0Client implements Closeable {
     /**
      * Logs every exchange (method, URL, headers, status, timing; no bodies) to {@code logger},
      * with the API key and other credentials redacted. Off by default.
+     *
+     * @param logger receives one line per request and response; secrets are redacted
+     * @return this builder
      */
     public Builder httpLogger(HttpLogger logger) {
       this.httpLogger = logger;
       return this;
     }
 
-    /** The longest {@code Retry-After} honoured between retries; default 60 s. */
+    /**
+     * The longest {@code Retry-After} honoured between retries; default 60 s.
+     *
+     * @param max the cap; a longer {@code Retry-After} is shortened to it
+     * @param unit the unit of {@code max}
+     * @return this builder
+     */
     public Builder maxRetryAfter(long max, TimeUnit unit) {
       this.maxRetryAfterMillis = unit.toMillis(max);
       return this;
@@ -435,6 +563,9 @@ public final class V0Client implements Closeable {
     /**
      * The largest single stream event accepted, in bytes; default 16 MiB. A larger one fails the
      * stream with {@link V0DecodingException} instead of growing the heap.
+     *
+     * @param maxEventBytes the limit, at least 1
+     * @return this builder
      */
     public Builder maxEventBytes(long maxEventBytes) {
       if (maxEventBytes < 1024) throw new IllegalArgumentException("maxEventBytes < 1024");
@@ -445,6 +576,9 @@ public final class V0Client implements Closeable {
     /**
      * Allows {@code http://} base URLs on hosts other than loopback. Off by default: the API key
      * would travel in clear text.
+     *
+     * @param allow true to allow clear-text {@code http://} to any host
+     * @return this builder
      */
     public Builder allowPlainHttp(boolean allow) {
       this.allowPlainHttp = allow;
@@ -454,8 +588,9 @@ public final class V0Client implements Closeable {
     /**
      * Returns the client.
      *
-     * @throws V0InvalidRequestException if no API key was given or found in the environment, or
-     *     the key is unusable, or a base URL is plain HTTP to a non-loopback host
+     * @return a new client; share it, it holds connection pools and threads
+     * @throws V0InvalidRequestException if no API key was given or found in the environment, or the
+     *     key is unusable, or a base URL is plain HTTP to a non-loopback host
      */
     public V0Client build() {
       ApiKeySupplier key = apiKeySupplier != null ? apiKeySupplier : fixedKey();

@@ -7,6 +7,12 @@ package io.github.v0java;
 public final class V0CredentialsException extends V0Exception {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A key supplier's failure.
+   *
+   * @param message what failed, naming only the exception's type (never the key)
+   * @param cause what the supplier threw
+   */
   public V0CredentialsException(String message, Throwable cause) {
     super(message, cause);
   }

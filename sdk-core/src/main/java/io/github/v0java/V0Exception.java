@@ -10,12 +10,21 @@ package io.github.v0java;
 public class V0Exception extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** A failure described by {@code message}. */
+  /**
+   * A failure described by {@code message}.
+   *
+   * @param message what went wrong
+   */
   public V0Exception(String message) {
     super(message);
   }
 
-  /** A failure described by {@code message}, caused by {@code cause}. */
+  /**
+   * A failure described by {@code message}, caused by {@code cause}.
+   *
+   * @param message what went wrong
+   * @param cause the underlying failure, kept as the cause
+   */
   public V0Exception(String message, Throwable cause) {
     super(message, cause);
   }

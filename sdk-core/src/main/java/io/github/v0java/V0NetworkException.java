@@ -10,7 +10,12 @@ import java.io.IOException;
 public final class V0NetworkException extends V0Exception {
   private static final long serialVersionUID = 1L;
 
-  /** An exchange that failed with OkHttp's {@code cause}. */
+  /**
+   * An exchange that failed with OkHttp's {@code cause}.
+   *
+   * @param message what went wrong
+   * @param cause the underlying failure, kept as the cause
+   */
   public V0NetworkException(String message, IOException cause) {
     super(message, cause);
   }

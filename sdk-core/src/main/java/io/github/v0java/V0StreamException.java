@@ -9,8 +9,11 @@ import org.jspecify.annotations.Nullable;
 public final class V0StreamException extends V0Exception {
   private static final long serialVersionUID = 1L;
 
+  /** The error message the API sent. */
   private final String errorMessage;
+  /** The error code the API sent, or null. */
   private final String code;
+  /** The message that failed, or null. */
   private final String messageId;
   private final transient MessageState lastState;
 
@@ -23,22 +26,38 @@ public final class V0StreamException extends V0Exception {
     this.lastState = lastState;
   }
 
-  /** The error message the API sent. */
+  /**
+   * The error message the API sent.
+   *
+   * @return the error message the API sent
+   */
   public String errorMessage() {
     return errorMessage;
   }
 
-  /** The error code the API sent, or null. */
+  /**
+   * The error code the API sent, or null.
+   *
+   * @return the error code the API sent, or null
+   */
   public @Nullable String code() {
     return code;
   }
 
-  /** The id of the message whose generation failed, or null. */
+  /**
+   * The id of the message whose generation failed, or null.
+   *
+   * @return the id of the message whose generation failed, or null
+   */
   public @Nullable String messageId() {
     return messageId;
   }
 
-  /** The accumulated message before the error; {@link MessageState#EMPTY}-like when none. */
+  /**
+   * The accumulated message before the error; {@link MessageState#EMPTY}-like when none.
+   *
+   * @return the accumulated message before the error
+   */
   public MessageState lastState() {
     return lastState;
   }

@@ -15,7 +15,11 @@ public final class V0StreamInterruptedException extends V0Exception {
     this.lastState = lastState;
   }
 
-  /** The accumulated message when the stream ended. */
+  /**
+   * The accumulated message when the stream ended.
+   *
+   * @return the accumulated message when the stream ended
+   */
   public MessageState lastState() {
     return lastState;
   }

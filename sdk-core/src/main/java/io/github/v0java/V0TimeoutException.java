@@ -19,6 +19,8 @@ public final class V0TimeoutException extends V0Exception {
   /**
    * The last polled message ({@code Message} in v2, {@code MessageDetail} in v1; for a Vercel
    * Connect setup its {@code ConnectStatus}), or null if no poll succeeded.
+   *
+   * @return the last polled value, or null
    */
   public @Nullable Object lastPolled() {
     return lastPolled;

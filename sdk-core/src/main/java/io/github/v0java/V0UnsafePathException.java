@@ -8,6 +8,7 @@ package io.github.v0java;
 public final class V0UnsafePathException extends V0Exception {
   private static final long serialVersionUID = 1L;
 
+  /** The refused path, as the server sent it. */
   private final String path;
 
   V0UnsafePathException(String path, String reason) {
@@ -15,7 +16,11 @@ public final class V0UnsafePathException extends V0Exception {
     this.path = path;
   }
 
-  /** The path as the server sent it. */
+  /**
+   * The path as the server sent it.
+   *
+   * @return the path as the server sent it
+   */
   public String path() {
     return path;
   }

@@ -51,6 +51,7 @@ public final class V1Stream implements Closeable, Iterable<V1StreamEvent> {
    * The next event, or null once the stream is done ({@code {"type":"done"}} or
    * {@code [DONE]}) or closed.
    *
+   * @return the next event, or null once the stream is done
    * @throws V0StreamException if the stream reports an error
    * @throws V0StreamInterruptedException if it ends before it is done
    */
@@ -131,7 +132,11 @@ public final class V1Stream implements Closeable, Iterable<V1StreamEvent> {
     }
   }
 
-  /** The content rows built so far: an unmodifiable copy, safe to keep. */
+  /**
+   * The content rows built so far: an unmodifiable copy, safe to keep.
+   *
+   * @return the content rows built so far
+   */
   @SuppressWarnings("unchecked")
   public List<Object> content() {
     if (contentChanged) {
@@ -143,17 +148,29 @@ public final class V1Stream implements Closeable, Iterable<V1StreamEvent> {
     return contentSnapshot;
   }
 
-  /** The latest chat object the stream sent, or null. */
+  /**
+   * The latest chat object the stream sent, or null.
+   *
+   * @return the latest chat object the stream sent, or null
+   */
   public @Nullable Map<String, Object> chat() {
     return chat;
   }
 
-  /** True once the stream said it was done. */
+  /**
+   * True once the stream said it was done.
+   *
+   * @return true once the stream said it was done
+   */
   public boolean isFinished() {
     return finished;
   }
 
-  /** Reads to the end and returns the final content rows. */
+  /**
+   * Reads to the end and returns the final content rows.
+   *
+   * @return the message's content rows as generated
+   */
   public List<Object> awaitCompletion() {
     try {
       while (next() != null) {

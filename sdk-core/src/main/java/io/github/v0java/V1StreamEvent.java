@@ -50,17 +50,29 @@ public final class V1StreamEvent {
     return new V1StreamEvent(kind, json);
   }
 
-  /** What kind of event this is; {@link Kind#UNKNOWN} for a kind added later. */
+  /**
+   * What kind of event this is; {@link Kind#UNKNOWN} for a kind added later.
+   *
+   * @return what kind of event this is
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** The event as received: unmodifiable maps, lists, strings, doubles, booleans and nulls. */
+  /**
+   * The event as received: unmodifiable maps, lists, strings, doubles, booleans and nulls.
+   *
+   * @return the event as received
+   */
   public Map<String, Object> json() {
     return json;
   }
 
-  /** The delta of a {@link Kind#DELTA} event, else null. */
+  /**
+   * The delta of a {@link Kind#DELTA} event, else null.
+   *
+   * @return the delta of a {@link Kind#DELTA} event, else null
+   */
   public @Nullable Object delta() {
     return kind == Kind.DELTA ? json.get("delta") : null;
   }

@@ -23,7 +23,11 @@ public final class Webhooks {
     this.api = client.service(WebhooksApi.class);
   }
 
-  /** The webhooks, as ids and names ({@code GET /hooks}); {@link #get} has the rest. */
+  /**
+   * The webhooks, as ids and names ({@code GET /hooks}); {@link #get} has the rest.
+   *
+   * @return the webhooks, as ids and names
+   */
   public List<WebhookSummary> list() {
     return client.execute(api.list());
   }
@@ -31,6 +35,9 @@ public final class Webhooks {
   /**
    * Creates a webhook ({@code POST /hooks}) delivering {@code events} to {@code url}, for the chat
    * {@code chatId} or, when it is null, for every chat.
+   *
+   * @param request the request body; checked before anything is sent
+   * @return the new webhook
    */
   public Webhook create(CreateWebhookRequest request) {
     if (request == null) throw new V0InvalidRequestException("request", "is null");
@@ -42,12 +49,23 @@ public final class Webhooks {
     return client.execute(api.create(request));
   }
 
-  /** Returns a webhook ({@code GET /hooks/{hookId}}). */
+  /**
+   * Returns a webhook ({@code GET /hooks/{hookId}}).
+   *
+   * @param hookId the webhook's id
+   * @return a webhook ({@code GET /hooks/{hookId}})
+   */
   public Webhook get(String hookId) {
     return client.execute(api.get(RequestValidator.pathId("hookId", hookId)));
   }
 
-  /** Changes a webhook ({@code PATCH /hooks/{hookId}}): only the fields set change. */
+  /**
+   * Changes a webhook ({@code PATCH /hooks/{hookId}}): only the fields set change.
+   *
+   * @param hookId the webhook's id
+   * @param request the request body; checked before anything is sent
+   * @return the webhook as updated
+   */
   public Webhook update(String hookId, UpdateWebhookRequest request) {
     String id = RequestValidator.pathId("hookId", hookId);
     if (request == null) throw new V0InvalidRequestException("request", "is null");
@@ -55,7 +73,12 @@ public final class Webhooks {
     return client.execute(api.update(id, request));
   }
 
-  /** Deletes a webhook ({@code DELETE /hooks/{hookId}}). */
+  /**
+   * Deletes a webhook ({@code DELETE /hooks/{hookId}}).
+   *
+   * @param hookId the webhook's id
+   * @return the API's confirmation, naming the deleted webhook
+   */
   public DeleteWebhookResponse delete(String hookId) {
     return client.execute(api.delete(RequestValidator.pathId("hookId", hookId)));
   }

@@ -56,6 +56,8 @@ public final class PreviewProxy {
      * The preview answered {@code x-v0-preview-refresh: 1} for {@code target}: forget it (get
      * the chat's preview again before the next request). Called on the forwarding thread, before
      * the browser is sent to the fallback.
+     *
+     * @param target the target that asked to be refreshed
      */
     void onRefresh(PreviewTarget target);
   }
@@ -74,12 +76,20 @@ public final class PreviewProxy {
     this.refreshListener = builder.refreshListener;
   }
 
-  /** A proxy served at {@code /} with the default settings. */
+  /**
+   * A proxy served at {@code /} with the default settings.
+   *
+   * @return a proxy served at {@code /} with the default settings
+   */
   public static PreviewProxy create() {
     return builder().build();
   }
 
-  /** A builder for a proxy with custom settings. */
+  /**
+   * A builder for a proxy with custom settings.
+   *
+   * @return a builder for a proxy with custom settings
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -91,6 +101,9 @@ public final class PreviewProxy {
    * method that is never forwarded. The caller closes the response (or writes its body with
    * {@link ProxyResponse#writeBodyTo}).
    *
+   * @param target the preview, or null while there is none
+   * @param request the browser's request
+   * @return the answer to send to the browser
    * @throws V0NetworkException if the preview could not be reached or its answer did not arrive
    */
   public ProxyResponse forward(PreviewTarget target, ProxyRequest request) {
@@ -102,7 +115,11 @@ public final class PreviewProxy {
     }
   }
 
-  /** The fallback answer: a redirect to the fallback URL, or a page that reloads itself. */
+  /**
+   * The fallback answer: a redirect to the fallback URL, or a page that reloads itself.
+   *
+   * @return the fallback answer
+   */
   public ProxyResponse fallback() {
     Headers.Builder headers = new Headers.Builder().add("Cache-Control", ProxyHeaders.PRIVATE_NO_STORE);
     if (fallbackUrl != null) {
@@ -252,6 +269,9 @@ public final class PreviewProxy {
      * copy never follows redirects and keeps no cookies nor cache. Pass a plain client, not
      * {@code V0Client.okHttpClient()}, whose interceptors are meant for the API. By default a
      * shared client with a 5 minute read timeout (previews may stream).
+     *
+     * @param client the client whose calls this uses
+     * @return this builder
      */
     public Builder okHttpClient(OkHttpClient client) {
       if (client == null) throw new NullPointerException("client == null");
@@ -263,6 +283,9 @@ public final class PreviewProxy {
      * The path your server serves the proxy under, such as {@code /preview/}; default {@code /}.
      * Requests must start with it, it is removed before forwarding, and redirects of the preview
      * are rewritten below it.
+     *
+     * @param mountPath the prefix, starting and ending with {@code /}
+     * @return this builder
      */
     public Builder mountPath(String mountPath) {
       if (mountPath == null || !mountPath.startsWith("/") || mountPath.startsWith("//")
@@ -278,6 +301,9 @@ public final class PreviewProxy {
      * refresh: typically a loading page that retries the frame's URL once a fresh preview is
      * available (absolute, or relative to the frame). Without one, the proxy answers 503 with a
      * page that reloads itself every 2 seconds.
+     *
+     * @param fallbackUrl the page to redirect to
+     * @return this builder
      */
     public Builder fallbackUrl(String fallbackUrl) {
       if (fallbackUrl != null) {
@@ -292,12 +318,22 @@ public final class PreviewProxy {
       return this;
     }
 
-    /** Told when the preview asks for a fresh URL and token; see {@link RefreshListener}. */
+    /**
+     * Told when the preview asks for a fresh URL and token; see {@link RefreshListener}.
+     *
+     * @param listener told when a preview asks to be refreshed
+     * @return this builder
+     */
     public Builder onRefresh(RefreshListener listener) {
       this.refreshListener = listener;
       return this;
     }
 
+    /**
+     * The proxy; share it between requests, it is thread-safe.
+     *
+     * @return a new proxy
+     */
     public PreviewProxy build() {
       return new PreviewProxy(this);
     }

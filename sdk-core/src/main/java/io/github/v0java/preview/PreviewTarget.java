@@ -23,6 +23,9 @@ public final class PreviewTarget {
   /**
    * The preview at {@code url} opened with {@code token}.
    *
+   * @param url the preview's URL
+   * @param token the preview's token; a secret
+   * @return the target, for {@link PreviewProxy#forward}
    * @throws V0InvalidRequestException if the URL is missing or plain {@code http} to a host other
    *     than loopback (the token would travel in clear text), or the token is missing, blank or
    *     would break the header
@@ -41,7 +44,13 @@ public final class PreviewTarget {
     return new PreviewTarget(url, token);
   }
 
-  /** Like {@link #of(HttpUrl, String)} for a URL as text. */
+  /**
+   * Like {@link #of(HttpUrl, String)} for a URL as text.
+   *
+   * @param url the preview's URL
+   * @param token the preview's token; a secret
+   * @return the target, for {@link PreviewProxy#forward}
+   */
   public static PreviewTarget of(String url, String token) {
     HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
     if (url != null && parsed == null) {
@@ -53,6 +62,8 @@ public final class PreviewTarget {
   /**
    * The preview that {@code Chats.preview} or {@code Chats.awaitPreview} answered.
    *
+   * @param preview the preview as the API answered it
+   * @return the target, for {@link PreviewProxy#forward}
    * @throws V0InvalidRequestException if {@code preview} is null (the preview is still starting:
    *     wait for it with {@code Chats.awaitPreview}) or its URL or token is unusable
    */
@@ -64,7 +75,11 @@ public final class PreviewTarget {
     return of(preview.getUrl(), preview.getToken());
   }
 
-  /** The preview URL; requests are forwarded below its path. */
+  /**
+   * The preview URL; requests are forwarded below its path.
+   *
+   * @return the preview URL
+   */
   public HttpUrl url() {
     return url;
   }

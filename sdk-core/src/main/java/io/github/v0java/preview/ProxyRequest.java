@@ -39,17 +39,29 @@ public final class ProxyRequest {
    * ({@code /assets/app.js?v=3}), without scheme or host: the servlet API's
    * {@code getRequestURI()} plus {@code "?" + getQueryString()}, or
    * {@code URI.getRawPath()} plus {@code "?" + getRawQuery()}.
+   *
+   * @param method the HTTP method as received
+   * @param target the path and query as received
+   * @return a builder for the request
    */
   public static Builder builder(String method, String target) {
     return new Builder(method, target);
   }
 
-  /** The method as received, such as {@code GET}. */
+  /**
+   * The method as received, such as {@code GET}.
+   *
+   * @return the method as received, such as {@code GET}
+   */
   public String method() {
     return method;
   }
 
-  /** The path and query as received. */
+  /**
+   * The path and query as received.
+   *
+   * @return the path and query as received
+   */
   public String target() {
     return target;
   }
@@ -88,7 +100,13 @@ public final class ProxyRequest {
       this.target = target;
     }
 
-    /** Adds a header as received; call once per value. Repeated names are kept. */
+    /**
+     * Adds a header as received; call once per value. Repeated names are kept.
+     *
+     * @param name the header's name
+     * @param value one value, as received
+     * @return this builder
+     */
     public Builder addHeader(String name, String value) {
       if (name == null) throw new NullPointerException("name == null");
       if (value == null) throw new NullPointerException("value == null");
@@ -101,6 +119,10 @@ public final class ProxyRequest {
      * The request body, streamed to the preview as it is read (never held in memory), with its
      * length in bytes or -1 if unknown. Ignored for {@code GET} and {@code HEAD}. The proxy reads
      * it but does not close it: it belongs to your server.
+     *
+     * @param body the body stream; not closed by the proxy
+     * @param contentLength its length in bytes, or -1
+     * @return this builder
      */
     public Builder body(InputStream body, long contentLength) {
       if (body == null) throw new NullPointerException("body == null");
@@ -109,6 +131,11 @@ public final class ProxyRequest {
       return this;
     }
 
+    /**
+     * The request, ready for {@link PreviewProxy#forward}.
+     *
+     * @return the request; forward it once, its body is read as it is sent
+     */
     public ProxyRequest build() {
       return new ProxyRequest(this);
     }

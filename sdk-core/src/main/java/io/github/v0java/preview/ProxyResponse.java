@@ -35,7 +35,11 @@ public final class ProxyResponse implements Closeable {
     return new ProxyResponse(status, headers, body.size(), body, null);
   }
 
-  /** The status code, such as 200. */
+  /**
+   * The status code, such as 200.
+   *
+   * @return the status code, such as 200
+   */
   public int status() {
     return status;
   }
@@ -44,17 +48,27 @@ public final class ProxyResponse implements Closeable {
    * The headers to send, {@code Cache-Control: private, no-store} among them. Without
    * {@code Content-Length}, which is {@link #contentLength()}, nor hop-by-hop headers: your
    * server frames the body itself.
+   *
+   * @return the headers to send, {@code Cache-Control: private, no-store} among them
    */
   public Headers headers() {
     return headers;
   }
 
-  /** The length of the body in bytes, or -1 if unknown (send it chunked). */
+  /**
+   * The length of the body in bytes, or -1 if unknown (send it chunked).
+   *
+   * @return the length of the body in bytes, or -1 if unknown
+   */
   public long contentLength() {
     return contentLength;
   }
 
-  /** The body, read as it arrives from the preview; empty if there is none. */
+  /**
+   * The body, read as it arrives from the preview; empty if there is none.
+   *
+   * @return the body, read as it arrives from the preview
+   */
   public BufferedSource body() {
     return body;
   }
@@ -64,7 +78,9 @@ public final class ProxyResponse implements Closeable {
    * answer (server-sent events, a long download) reaches the browser without delay, then closes
    * this response. Never holds more than one read (8 KiB) in memory.
    *
+   * @param out where the body goes, such as the servlet's output stream; not closed
    * @return the number of bytes copied
+   * @throws IOException if reading the preview or writing to {@code out} failed
    */
   public long writeBodyTo(OutputStream out) throws IOException {
     Buffer buffer = new Buffer();

@@ -10,6 +10,7 @@ import java.io.IOException;
 public final class EventTooLargeException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /** The limit that was exceeded, in bytes. */
   private final long maxEventBytes;
 
   EventTooLargeException(long maxEventBytes) {
@@ -18,7 +19,11 @@ public final class EventTooLargeException extends IOException {
     this.maxEventBytes = maxEventBytes;
   }
 
-  /** The limit that was exceeded, in bytes. */
+  /**
+   * The limit that was exceeded, in bytes.
+   *
+   * @return the limit that was exceeded, in bytes
+   */
   public long maxEventBytes() {
     return maxEventBytes;
   }

@@ -41,12 +41,20 @@ public final class ServerSentEvent {
     return new ServerSentEvent(type, dataBytes, lastEventId, false);
   }
 
-  /** The event type: the last {@code event} field's value, or {@code "message"} if none. */
+  /**
+   * The event type: the last {@code event} field's value, or {@code "message"} if none.
+   *
+   * @return the event type
+   */
   public String type() {
     return type;
   }
 
-  /** The data lines of this event, joined with {@code "\n"}; possibly empty, never null. */
+  /**
+   * The data lines of this event, joined with {@code "\n"}; possibly empty, never null.
+   *
+   * @return the data lines of this event, joined with {@code "\n"}
+   */
   public String data() {
     String result = data;
     if (result == null) {
@@ -60,6 +68,8 @@ public final class ServerSentEvent {
    * The data as the UTF-8 bytes received (lines joined with LF), for parsers that read bytes:
    * cheaper than {@link #data()}, which decodes them. Ill-formed sequences are left as they
    * came; {@link #data()} replaces them with U+FFFD.
+   *
+   * @return the data as the UTF-8 bytes received
    */
   public ByteString dataBytes() {
     return dataBytes;
@@ -68,6 +78,9 @@ public final class ServerSentEvent {
   /**
    * The last event ID of the stream when this event was dispatched, which may have been set by an
    * earlier event; {@code ""} if none. A client sends it back in {@code Last-Event-ID} to resume.
+   *
+   * @return the last event ID of the stream when this event was dispatched, which may have been set
+   *     by an earlier event
    */
   public String lastEventId() {
     return lastEventId;

@@ -70,7 +70,12 @@ public final class ServerSentEventReader implements Closeable {
     this.maxEventBytes = Math.min(maxEventBytes, MAX_LIMIT);
   }
 
-  /** Returns a reader of {@code source} that accepts events of up to 16 MiB. */
+  /**
+   * Returns a reader of {@code source} that accepts events of up to 16 MiB.
+   *
+   * @param source the response body, read as events are asked for
+   * @return a new reader
+   */
   public static ServerSentEventReader create(BufferedSource source) {
     return create(source, DEFAULT_MAX_EVENT_BYTES);
   }
@@ -79,6 +84,10 @@ public final class ServerSentEventReader implements Closeable {
    * Returns a reader of {@code source} that fails with {@link EventTooLargeException} on a line, or
    * an event's field lines together, longer than {@code maxEventBytes}. Limits beyond what a Java
    * array holds (about 2 GiB) act as that.
+   *
+   * @param source the response body, read as events are asked for
+   * @param maxEventBytes the limit, at least 1
+   * @return a new reader
    */
   public static ServerSentEventReader create(BufferedSource source, long maxEventBytes) {
     if (source == null) throw new NullPointerException("source == null");
@@ -92,6 +101,8 @@ public final class ServerSentEventReader implements Closeable {
    * Returns the next event, blocking until the blank line that ends it arrives, or null at the end
    * of the stream.
    *
+   * @return the next event, blocking until the blank line that ends it arrives, or null at the end
+   *     of the stream
    * @throws EventTooLargeException if a line or an event exceeds {@code maxEventBytes}
    * @throws IOException if reading the source fails
    * @throws IllegalStateException if this reader is closed
@@ -125,6 +136,9 @@ public final class ServerSentEventReader implements Closeable {
   /**
    * The reconnection time last set by a valid {@code retry} field, in milliseconds, or -1 if the
    * stream has set none. Values too large for a long saturate at {@link Long#MAX_VALUE}.
+   *
+   * @return the reconnection time last set by a valid {@code retry} field, in milliseconds, or -1
+   *     if the stream has set none
    */
   public long reconnectionTimeMillis() {
     return reconnectionTimeMillis;

@@ -48,7 +48,12 @@ public final class RxV0 {
     this.stopOnDispose = stopOnDispose;
   }
 
-  /** Rx views over {@code client}; cheap, holds no resources of its own. */
+  /**
+   * Rx views over {@code client}; cheap, holds no resources of its own.
+   *
+   * @param client the client whose calls this uses
+   * @return a new instance; share one per client
+   */
   public static RxV0 create(V0Client client) {
     if (client == null) throw new NullPointerException("client == null");
     return new RxV0(client, false);
@@ -59,6 +64,8 @@ public final class RxV0 {
    * the generation on the server ({@code POST .../stop}, sent in the background). Off by
    * default: disposing only stops listening, and the generation runs on. For polling, the same
    * choice is {@link PollingOptions.Builder#stopOnCancel}.
+   *
+   * @return a copy of these views that stops the generation when disposed early
    */
   public RxV0 stoppingGenerationsOnDispose() {
     return new RxV0(client, true);
@@ -73,42 +80,85 @@ public final class RxV0 {
     }).subscribeOn(Schedulers.io()).onErrorComplete().subscribe();
   }
 
-  /** The events of sending a message with streaming ({@code POST /chats/{chatId}/messages/stream}). */
+  /**
+   * The events of sending a message with streaming ({@code POST /chats/{chatId}/messages/stream}).
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param request the request body; checked before anything is sent
+   * @return a cold observable of every stream event, completing when the message is done
+   */
   public Observable<MessageStreamEvent> sendStream(String chatId, SendMessageRequest request) {
     return StreamObservables.events(sendStarter(chatId, request));
   }
 
-  /** The accumulated message after each event of {@link #sendStream}. */
+  /**
+   * The accumulated message after each event of {@link #sendStream}.
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param request the request body; checked before anything is sent
+   * @return a cold observable of the accumulated state, one per event
+   */
   public Observable<MessageState> sendStreamStates(String chatId, SendMessageRequest request) {
     return StreamObservables.states(sendStarter(chatId, request));
   }
 
-  /** The finished message of {@link #sendStream}, once the stream completes. */
+  /**
+   * The finished message of {@link #sendStream}, once the stream completes.
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param request the request body; checked before anything is sent
+   * @return a cold single of the message as streamed to its end
+   */
   public Single<Message> sendStreamMessage(String chatId, SendMessageRequest request) {
     return StreamObservables.finalMessage(sendStarter(chatId, request));
   }
 
-  /** The events of creating a chat with streaming ({@code POST /chats/stream}). */
+  /**
+   * The events of creating a chat with streaming ({@code POST /chats/stream}).
+   *
+   * @param request the request body; checked before anything is sent
+   * @return a cold observable of every stream event, from the new chat to the finished message
+   */
   public Observable<ChatStreamEvent> createChatStream(CreateChatRequest request) {
     return StreamObservables.events(createStarter(request));
   }
 
-  /** The accumulated message (with chat and title) after each event of {@link #createChatStream}. */
+  /**
+   * The accumulated message (with chat and title) after each event of {@link #createChatStream}.
+   *
+   * @param request the request body; checked before anything is sent
+   * @return a cold observable of the accumulated state, one per event
+   */
   public Observable<MessageState> createChatStreamStates(CreateChatRequest request) {
     return StreamObservables.states(createStarter(request));
   }
 
-  /** The finished first message of {@link #createChatStream}. */
+  /**
+   * The finished first message of {@link #createChatStream}.
+   *
+   * @param request the request body; checked before anything is sent
+   * @return a cold single of the first message as streamed to its end
+   */
   public Single<Message> createChatStreamMessage(CreateChatRequest request) {
     return StreamObservables.finalMessage(createStarter(request));
   }
 
-  /** The events of resuming a chat's running generation ({@code POST /chats/{chatId}/resume}). */
+  /**
+   * The events of resuming a chat's running generation ({@code POST /chats/{chatId}/resume}).
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @return a cold observable of the events from where the generation is now
+   */
   public Observable<ChatStreamEvent> resumeChat(String chatId) {
     return StreamObservables.events(resumeStarter(chatId));
   }
 
-  /** The accumulated message after each event of {@link #resumeChat}. */
+  /**
+   * The accumulated message after each event of {@link #resumeChat}.
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @return a cold observable of the accumulated state, one per event
+   */
   public Observable<MessageState> resumeChatStates(String chatId) {
     return StreamObservables.states(resumeStarter(chatId));
   }
@@ -118,6 +168,11 @@ public final class RxV0 {
    * sees it done. Polling blocks a thread of {@link Schedulers#io()} between polls; disposing
    * stops polling at once (and the generation too if {@code options} say
    * {@link PollingOptions.Builder#stopOnCancel}).
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param request the request body; checked before anything is sent
+   * @param options how often and how long to poll, and whether cancelling also stops the generation
+   * @return a cold single of the finished message
    */
   public Single<Message> sendAsync(final String chatId, final SendMessageRequest request,
       final PollingOptions options) {
@@ -128,7 +183,14 @@ public final class RxV0 {
     });
   }
 
-  /** Like {@link #sendAsync}, emitting every polled state whose parts changed, the last finished. */
+  /**
+   * Like {@link #sendAsync}, emitting every polled state whose parts changed, the last finished.
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param request the request body; checked before anything is sent
+   * @param options how often and how long to poll, and whether cancelling also stops the generation
+   * @return a cold observable of each changed state, completing after the finished one
+   */
   public Observable<Message> sendAsyncStates(final String chatId, final SendMessageRequest request,
       final PollingOptions options) {
     return PollingObservables.states(new PollingObservables.Starter<Message>() {
@@ -138,7 +200,14 @@ public final class RxV0 {
     });
   }
 
-  /** Waits for a message that is generating (a known id): the finished message. */
+  /**
+   * Waits for a message that is generating (a known id): the finished message.
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param messageId the message's id, as returned when it was sent
+   * @param options how often and how long to poll, and whether cancelling also stops the generation
+   * @return a cold single of the finished message
+   */
   public Single<Message> awaitMessage(final String chatId, final String messageId,
       final PollingOptions options) {
     return PollingObservables.finalState(new PollingObservables.Starter<Message>() {
@@ -151,17 +220,33 @@ public final class RxV0 {
   /**
    * The events of answering the task a chat waits for, with streaming ({@code POST
    * /chats/{chatId}/messages/resolve/stream}); see {@code io.github.v0java.AgentRequest}.
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param request the request body; checked before anything is sent
+   * @return a cold observable of every stream event of the answer's generation
    */
   public Observable<MessageStreamEvent> resolveStream(String chatId, ResolveTaskRequest request) {
     return StreamObservables.events(resolveStarter(chatId, request));
   }
 
-  /** The accumulated message after each event of {@link #resolveStream}. */
+  /**
+   * The accumulated message after each event of {@link #resolveStream}.
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param request the request body; checked before anything is sent
+   * @return a cold observable of the accumulated state, one per event
+   */
   public Observable<MessageState> resolveStreamStates(String chatId, ResolveTaskRequest request) {
     return StreamObservables.states(resolveStarter(chatId, request));
   }
 
-  /** The finished message of {@link #resolveStream}, once the stream completes. */
+  /**
+   * The finished message of {@link #resolveStream}, once the stream completes.
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param request the request body; checked before anything is sent
+   * @return a cold single of the message as streamed to its end
+   */
   public Single<Message> resolveStreamMessage(String chatId, ResolveTaskRequest request) {
     return StreamObservables.finalMessage(resolveStarter(chatId, request));
   }
@@ -169,12 +254,24 @@ public final class RxV0 {
   /**
    * Answers the task a chat waits for asynchronously on subscribe and emits the finished message
    * once polling sees it done; polls and disposes like {@link #sendAsync}.
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param request the request body; checked before anything is sent
+   * @param options how often and how long to poll, and whether cancelling also stops the generation
+   * @return a cold single of the finished message
    */
   public Single<Message> resolveAsync(String chatId, ResolveTaskRequest request, PollingOptions options) {
     return PollingObservables.finalState(resolveAsyncStarter(chatId, request, options));
   }
 
-  /** Like {@link #resolveAsync}, emitting every polled state whose parts changed, the last finished. */
+  /**
+   * Like {@link #resolveAsync}, emitting every polled state whose parts changed, the last finished.
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param request the request body; checked before anything is sent
+   * @param options how often and how long to poll, and whether cancelling also stops the generation
+   * @return a cold observable of each changed state, completing after the finished one
+   */
   public Observable<Message> resolveAsyncStates(String chatId, ResolveTaskRequest request,
       PollingOptions options) {
     return PollingObservables.states(resolveAsyncStarter(chatId, request, options));
@@ -184,12 +281,24 @@ public final class RxV0 {
    * Waits for a Vercel Connect setup the user completes in a browser: polls its status on
    * subscribe and emits the first one that is not {@code pending} (ready, error, or a status added
    * later). Disposing stops polling at once.
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param requestId the Vercel Connect request id from the setup task
+   * @param options how often and how long to poll, and whether cancelling also stops the generation
+   * @return a cold single of the first status that is not pending
    */
   public Single<ConnectStatus> connectSetup(String chatId, String requestId, PollingOptions options) {
     return PollingObservables.finalState(connectStarter(chatId, requestId, options));
   }
 
-  /** Like {@link #connectSetup}, emitting every polled status that changed, the last not pending. */
+  /**
+   * Like {@link #connectSetup}, emitting every polled status that changed, the last not pending.
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param requestId the Vercel Connect request id from the setup task
+   * @param options how often and how long to poll, and whether cancelling also stops the generation
+   * @return a cold observable of each changed status, completing after the first not pending
+   */
   public Observable<ConnectStatus> connectSetupStates(String chatId, String requestId,
       PollingOptions options) {
     return PollingObservables.states(connectStarter(chatId, requestId, options));
@@ -217,6 +326,10 @@ public final class RxV0 {
    * Waits for a chat's preview to be ready (polling {@code GET /chats/{chatId}/preview} until it is
    * not null, as {@code options} say) and emits it. Nothing is polled before subscription;
    * disposing stops polling at once. The preview's token is a secret: do not log it.
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param options how often and how long to poll, and whether cancelling also stops the generation
+   * @return a cold single of the ready preview
    */
   public Single<ChatPreview> awaitPreview(final String chatId, final PollingOptions options) {
     return PollingObservables.finalState(new PollingObservables.Starter<ChatPreview>() {
@@ -229,6 +342,10 @@ public final class RxV0 {
   /**
    * All messages of a chat. Backpressured: a page is fetched only when the items requested so
    * far need it, and nothing is fetched before the first request.
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param pageSize items per page, 1 to 100; the fewer, the sooner the first item
+   * @return a cold flowable that fetches the next page only as items are requested
    */
   public Flowable<Message> listAll(final String chatId, final int pageSize) {
     return PageFlowables.items(new Supplier<Iterator<Message>>() {
@@ -241,6 +358,10 @@ public final class RxV0 {
   /**
    * Every usage event of {@code filter} ({@code GET /usage/events}), {@code pageSize} per page.
    * Backpressured like {@link #listAll}: a page is fetched only when the items requested need it.
+   *
+   * @param filter which events: the scope and time range
+   * @param pageSize items per page, 1 to 100; the fewer, the sooner the first item
+   * @return a cold flowable that fetches the next page only as items are requested
    */
   public Flowable<UsageEvent> listAllUsageEvents(final UsageFilter filter, final int pageSize) {
     return PageFlowables.items(new Supplier<Iterator<UsageEvent>>() {
@@ -250,7 +371,13 @@ public final class RxV0 {
     });
   }
 
-  /** Stops a generation on the server ({@code POST /chats/{chatId}/messages/{messageId}/stop}). */
+  /**
+   * Stops a generation on the server ({@code POST /chats/{chatId}/messages/{messageId}/stop}).
+   *
+   * @param chatId the chat's id; blank or path-unsafe ids fail before any request
+   * @param messageId the message's id, as returned when it was sent
+   * @return a cold completable that sends the stop request on subscribe
+   */
   public Completable stop(final String chatId, final String messageId) {
     return Completable.fromAction(new Action() {
       @Override public void run() {

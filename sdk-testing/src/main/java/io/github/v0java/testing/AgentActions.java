@@ -18,6 +18,8 @@ public final class AgentActions {
   /**
    * {@code ask_user_questions}: question {@code database} (single choice: Supabase, Neon,
    * localStorage) and question {@code features} (multiple choice: Dark mode, Drag and drop, Due dates).
+   *
+   * @return the part's JSON, for {@link FakeV0Server#generationsEndWith}
    */
   public static String questions() {
     return Json.write(action("ask_user_questions", "Asked 2 questions", obj("questions", list(
@@ -33,20 +35,32 @@ public final class AgentActions {
                 obj("id", "opt_due", "label", "Due dates")))))));
   }
 
-  /** {@code exit_plan_mode}: a two-step plan in {@code PLAN.md}. */
+  /**
+   * {@code exit_plan_mode}: a two-step plan in {@code PLAN.md}.
+   *
+   * @return the part's JSON, for {@link FakeV0Server#generationsEndWith}
+   */
   public static String plan() {
     return Json.write(action("exit_plan_mode", "Proposed a plan", obj(
         "plan", "1. Add a `todos` table\n2. Wire the list to Supabase", "summary", "Supabase backend",
         "path", "PLAN.md")));
   }
 
-  /** {@code get_or_request_integration}: Supabase and the Linear MCP preset. */
+  /**
+   * {@code get_or_request_integration}: Supabase and the Linear MCP preset.
+   *
+   * @return the part's JSON, for {@link FakeV0Server#generationsEndWith}
+   */
   public static String integrations() {
     return Json.write(action("get_or_request_integration", "Needs Supabase and Linear", obj(
         "requestedIntegrations", list("Supabase"), "requestedMcpPresets", list("Linear"))));
   }
 
-  /** {@code configure_vercel_connect} waiting for a GitHub setup, request {@link #CONNECT_REQUEST_ID}. */
+  /**
+   * {@code configure_vercel_connect} waiting for a GitHub setup, request {@link #CONNECT_REQUEST_ID}.
+   *
+   * @return the part's JSON, for {@link FakeV0Server#generationsEndWith}
+   */
   public static String vercelConnect() {
     return Json.write(action("configure_vercel_connect", "Connect GitHub", obj(
         "status", "setup-required", "requestId", CONNECT_REQUEST_ID, "service", "github",
@@ -55,7 +69,11 @@ public final class AgentActions {
         "environments", list("production", "preview"))));
   }
 
-  /** A {@code tool-call} of {@code run_script} waiting for permission ({@code suggestedPermissions}). */
+  /**
+   * A {@code tool-call} of {@code run_script} waiting for permission ({@code suggestedPermissions}).
+   *
+   * @return the part's JSON, for {@link FakeV0Server#generationsEndWith}
+   */
   public static String permission() {
     return Json.write(obj("type", "tool-call", "name", "run_script", "status", "ok",
         "input", obj("script", "scripts/migrate.sql"),

@@ -159,12 +159,21 @@ public final class FakeV0Server implements AutoCloseable {
     installDefaults();
   }
 
-  /** Starts a fake on a random free port of 127.0.0.1. */
+  /**
+   * Starts a fake on a random free port of 127.0.0.1.
+   *
+   * @return the running fake; close it when done
+   */
   public static FakeV0Server start() {
     return new FakeV0Server(0);
   }
 
-  /** Starts a fake on {@code port} of 127.0.0.1 (0 for a random free port). */
+  /**
+   * Starts a fake on {@code port} of 127.0.0.1 (0 for a random free port).
+   *
+   * @param port the port to listen on, or 0 for a random free one
+   * @return the running fake; close it when done
+   */
   public static FakeV0Server start(int port) {
     return new FakeV0Server(port);
   }
@@ -172,6 +181,9 @@ public final class FakeV0Server implements AutoCloseable {
   /**
    * Runs a fake until the process is stopped, for demos: {@code [port] [delay between stream
    * events in ms]} (defaults: random port, 40 ms). Prints the base URLs.
+   *
+   * @param args optional port and delay in milliseconds
+   * @throws InterruptedException when the waiting main thread is interrupted
    */
   public static void main(String[] args) throws InterruptedException {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
@@ -184,34 +196,58 @@ public final class FakeV0Server implements AutoCloseable {
 
   // ---------------------------------------------------------------- addresses
 
-  /** The v2 base URL, {@code http://127.0.0.1:PORT/v2}. */
+  /**
+   * The v2 base URL, {@code http://127.0.0.1:PORT/v2}.
+   *
+   * @return the URL to pass to {@code V0Client.Builder.baseUrl}
+   */
   public String baseUrl() {
     return rootUrl() + "/v2";
   }
 
-  /** The v1 base URL, {@code http://127.0.0.1:PORT/v1}. */
+  /**
+   * The v1 base URL, {@code http://127.0.0.1:PORT/v1}.
+   *
+   * @return the URL for the legacy v1 client
+   */
   public String v1BaseUrl() {
     return rootUrl() + "/v1";
   }
 
-  /** {@code http://127.0.0.1:PORT}. */
+  /**
+   * {@code http://127.0.0.1:PORT}.
+   *
+   * @return the server's root, without an API version
+   */
   public String rootUrl() {
     return "http://127.0.0.1:" + port();
   }
 
-  /** The port. */
+  /**
+   * The port.
+   *
+   * @return the port this fake listens on
+   */
   public int port() {
     return server.port();
   }
 
-  /** The WireMock server underneath, for {@code verify(...)}, extra stubs and the journal. */
+  /**
+   * The WireMock server underneath, for {@code verify(...)}, extra stubs and the journal.
+   *
+   * @return the live WireMock server; changes to it affect this fake
+   */
   public WireMockServer wireMock() {
     return server;
   }
 
   // ---------------------------------------------------------------- requests
 
-  /** Every request received, oldest first (rejected ones included). */
+  /**
+   * Every request received, oldest first (rejected ones included).
+   *
+   * @return a snapshot list, safe to keep
+   */
   public List<LoggedRequest> requests() {
     List<LoggedRequest> requests = server.getAllServeEvents().stream()
         .map(ServeEvent::getRequest)
@@ -220,14 +256,24 @@ public final class FakeV0Server implements AutoCloseable {
     return requests;
   }
 
-  /** The requests received for {@code operation}, oldest first. */
+  /**
+   * The requests received for {@code operation}, oldest first.
+   *
+   * @param operation the operation whose requests to return
+   * @return a snapshot list, safe to keep
+   */
   public List<LoggedRequest> requests(Operation operation) {
     return requests().stream()
         .filter(r -> operation.matches(r.getMethod().getName(), path(r)))
         .collect(Collectors.toList());
   }
 
-  /** The last request received for {@code operation}; throws if none arrived. */
+  /**
+   * The last request received for {@code operation}; throws if none arrived.
+   *
+   * @param operation the operation whose request to return
+   * @return the newest request for {@code operation}
+   */
   public LoggedRequest lastRequest(Operation operation) {
     List<LoggedRequest> requests = requests(operation);
     if (requests.isEmpty()) throw new AssertionError("no request for " + operation + " arrived");
@@ -236,35 +282,65 @@ public final class FakeV0Server implements AutoCloseable {
 
   // ---------------------------------------------------------------- scripting
 
-  /** Accepts only {@code Authorization: Bearer <apiKey>} (null: any non-empty key, the default). */
+  /**
+   * Accepts only {@code Authorization: Bearer <apiKey>} (null: any non-empty key, the default).
+   *
+   * @param apiKey the only key accepted, or null for any non-empty key
+   * @return this fake, for chaining
+   */
   public FakeV0Server requireApiKey(String apiKey) {
     this.apiKey = apiKey;
     return this;
   }
 
-  /** Time between events of the default streams (the demo generation); zero by default. */
+  /**
+   * Time between events of the default streams (the demo generation); zero by default.
+   *
+   * @param delay the pause before each event; zero sends them at once
+   * @return this fake, for chaining
+   */
   public FakeV0Server defaultStreamDelay(Duration delay) {
     if (delay.isNegative()) throw new IllegalArgumentException("negative delay");
     streamDelayMillis = delay.toMillis();
     return this;
   }
 
-  /** Answers {@link Operation#SEND_MESSAGE_STREAM} with this script (for every chat). */
+  /**
+   * Answers {@link Operation#SEND_MESSAGE_STREAM} with this script (for every chat).
+   *
+   * @param script the events to send, replacing the demo generation
+   * @return this fake, for chaining
+   */
   public FakeV0Server onSendMessageStream(StreamScript script) {
     return script(Operation.SEND_MESSAGE_STREAM, script, null);
   }
 
-  /** Answers {@link Operation#RESOLVE_TASK_STREAM} with this script (for every chat). */
+  /**
+   * Answers {@link Operation#RESOLVE_TASK_STREAM} with this script (for every chat).
+   *
+   * @param script the events to send, replacing the demo generation
+   * @return this fake, for chaining
+   */
   public FakeV0Server onResolveTaskStream(StreamScript script) {
     return script(Operation.RESOLVE_TASK_STREAM, script, null);
   }
 
-  /** Answers {@link Operation#CREATE_CHAT_STREAM} with this script. */
+  /**
+   * Answers {@link Operation#CREATE_CHAT_STREAM} with this script.
+   *
+   * @param script the events to send, replacing the demo generation
+   * @return this fake, for chaining
+   */
   public FakeV0Server onCreateChatStream(StreamScript script) {
     return script(Operation.CREATE_CHAT_STREAM, script, null);
   }
 
-  /** Answers {@link Operation#RESUME_CHAT} with this script (for every chat). */
+  /**
+   * Answers {@link Operation#RESUME_CHAT} with this script (for every chat).
+   *
+   * @param script the events to send, replacing the demo generation
+   * @return this fake, for chaining
+   */
   public FakeV0Server onResumeChat(StreamScript script) {
     return script(Operation.RESUME_CHAT, script, null);
   }
@@ -272,6 +348,9 @@ public final class FakeV0Server implements AutoCloseable {
   /**
    * Answers v1 {@code responseMode: "experimental_stream"} requests ({@link Operation#V1_CREATE_CHAT}
    * and {@link Operation#V1_SEND_MESSAGE}) with this script; see {@link V1StreamEvents}.
+   *
+   * @param script the v1 events to send, replacing the demo generation
+   * @return this fake, for chaining
    */
   public FakeV0Server onV1Stream(StreamScript script) {
     script(Operation.V1_CREATE_CHAT, script, "experimental_stream");
@@ -284,6 +363,9 @@ public final class FakeV0Server implements AutoCloseable {
    * ({@code finishReason} null, v1: absent) with parts (v1: content rows) growing from poll to
    * poll; that poll and later ones see it finished. Each async create or send starts the count
    * again (a WireMock scenario per API version).
+   *
+   * @param polls the first poll that sees the message finished; 1 finishes at once
+   * @return this fake, for chaining
    */
   public FakeV0Server asyncFinishesAfterPolls(int polls) {
     if (polls < 1) throw new IllegalArgumentException("polls < 1");
@@ -302,6 +384,9 @@ public final class FakeV0Server implements AutoCloseable {
    * Every chat has {@code size} messages (alternately user and assistant, newest first), paged
    * by the request's {@code limit} (default 20) and {@code cursor}; the last page's cursor is null
    * (v1: {@code hasMore: false}, no {@code nextCursor}).
+   *
+   * @param size the number of messages in every chat
+   * @return this fake, for chaining
    */
   public FakeV0Server messageHistory(int size) {
     if (size < 0) throw new IllegalArgumentException("size < 0");
@@ -313,6 +398,10 @@ public final class FakeV0Server implements AutoCloseable {
   /**
    * Every chat has exactly {@code pages} pages of {@code pageSize} messages, whatever
    * {@code limit} the client asks for (v2 and v1 message listings).
+   *
+   * @param pages the number of pages
+   * @param pageSize the messages per page, whatever the request's {@code limit}
+   * @return this fake, for chaining
    */
   public FakeV0Server messagePages(int pages, int pageSize) {
     if (pages < 1 || pageSize < 1) throw new IllegalArgumentException("pages and pageSize must be positive");
@@ -325,6 +414,9 @@ public final class FakeV0Server implements AutoCloseable {
    * {@link Operation#LIST_USAGE_EVENTS} lists {@code total} events (newest first), paged by the
    * request's {@code limit} (default 50) and {@code cursor}; the last page has {@code hasMore: false}
    * and a null cursor.
+   *
+   * @param total the number of usage events
+   * @return this fake, for chaining
    */
   public FakeV0Server usageEvents(int total) {
     if (total < 0) throw new IllegalArgumentException("total < 0");
@@ -336,19 +428,33 @@ public final class FakeV0Server implements AutoCloseable {
    * Adds (or replaces) a text file of the chats' project, served by {@link Operation#GET_CHAT_FILES}
    * ({@code utf8}) and {@link Operation#DOWNLOAD_CHAT_FILES}. By default the project is a small
    * Next.js app (package.json, app/page.tsx, components/todo-list.tsx, public/favicon.ico).
+   *
+   * @param path the file's path in the project, such as {@code app/page.tsx}
+   * @param text the file's content
+   * @return this fake, for chaining
    */
   public FakeV0Server chatFile(String path, String text) {
     chats.text(path, text);
     return this;
   }
 
-  /** Adds (or replaces) a binary file of the chats' project, served {@code base64}. */
+  /**
+   * Adds (or replaces) a binary file of the chats' project, served {@code base64}.
+   *
+   * @param path the file's path in the project, such as {@code app/page.tsx}
+   * @param bytes the file's content
+   * @return this fake, for chaining
+   */
   public FakeV0Server chatFile(String path, byte[] bytes) {
     chats.binary(path, bytes);
     return this;
   }
 
-  /** Empties the chats' project (then add files with {@link #chatFile}). */
+  /**
+   * Empties the chats' project (then add files with {@link #chatFile}).
+   *
+   * @return this fake, for chaining
+   */
   public FakeV0Server clearChatFiles() {
     chats.clearFiles();
     return this;
@@ -360,6 +466,9 @@ public final class FakeV0Server implements AutoCloseable {
    * {@code partJson}, a part asking the user something ({@link AgentActions#questions()},
    * {@link AgentActions#plan()}, ...), after the demo's text; null restores the plain demo.
    * Resolves answer with {@link #RESOLVED_MESSAGE_ID}, a plain demo generation.
+   *
+   * @param partJson the part's JSON object, or null for the plain demo
+   * @return this fake, for chaining
    */
   public FakeV0Server generationsEndWith(String partJson) {
     if (partJson != null && !(Json.parseOrNull(partJson) instanceof Map)) {
@@ -373,6 +482,9 @@ public final class FakeV0Server implements AutoCloseable {
    * Vercel Connect setups ({@link Operation#GET_CONNECT_STATUS}) answer {@code pending} until poll
    * number {@code polls} of each request id, which and later ones answer {@code ready} with a
    * connector; 1 (the default) is ready at once. Scripts error statuses with {@link #respondWith}.
+   *
+   * @param polls the first poll that answers {@code ready}
+   * @return this fake, for chaining
    */
   public FakeV0Server connectReadyAfterPolls(int polls) {
     if (polls < 1) throw new IllegalArgumentException("polls < 1");
@@ -385,6 +497,9 @@ public final class FakeV0Server implements AutoCloseable {
    * {@link Operation#GET_CHAT_PREVIEW} answers JSON {@code null} (the preview is starting) until
    * poll number {@code polls}, and the preview ({@link #PREVIEW_URL}) from then on; 1 (ready at
    * once) by default. Restarts the count.
+   *
+   * @param polls the first poll that answers the preview
+   * @return this fake, for chaining
    */
   public FakeV0Server previewReadyAfterPolls(int polls) {
     if (polls < 1) throw new IllegalArgumentException("polls < 1");
@@ -397,6 +512,9 @@ public final class FakeV0Server implements AutoCloseable {
    * metadata {@code environment} is {@code production} for odd numbers, {@code staging} for even
    * ones), paged by {@code limit} and {@code cursor} and filtered by {@code authorId},
    * {@code vercelProjectId} and {@code metadata[key]=value}.
+   *
+   * @param count the number of chats
+   * @return this fake, for chaining
    */
   public FakeV0Server chatCount(int count) {
     if (count < 0) throw new IllegalArgumentException("count < 0");
@@ -408,35 +526,69 @@ public final class FakeV0Server implements AutoCloseable {
    * Makes {@code operation} answer {@code status} with the error body of its API version: v2
    * {@code {"message": ...}}, v1 {@code {"error": {"message", "type"}}} with the type of the status
    * ({@link Fixtures#v1ErrorType}). A 429 also carries {@code Retry-After: 1}.
+   *
+   * @param operation the operation to fail
+   * @param status the HTTP status to answer, such as 404 or 429
+   * @param message the error message in the body
+   * @return this fake, for chaining
    */
   public FakeV0Server failWith(Operation operation, int status, String message) {
     return override(operation, errorResponse(operation.isV1(), status, message), 0);
   }
 
-  /** Like {@link #failWith(Operation, int, String)} for the next {@code times} calls only; then the operation works again. */
+  /**
+   * Like {@link #failWith(Operation, int, String)} for the next {@code times} calls only; then the operation works again.
+   *
+   * @param operation the operation to fail
+   * @param status the HTTP status to answer, such as 404 or 429
+   * @param message the error message in the body
+   * @param times how many calls fail before the operation works again
+   * @return this fake, for chaining
+   */
   public FakeV0Server failWith(Operation operation, int status, String message, int times) {
     if (times < 1) throw new IllegalArgumentException("times < 1");
     return override(operation, errorResponse(operation.isV1(), status, message), times);
   }
 
-  /** Makes {@code operation} answer whatever WireMock response you build (status, headers, body, delays). */
+  /**
+   * Makes {@code operation} answer whatever WireMock response you build (status, headers, body, delays).
+   *
+   * @param operation the operation to answer
+   * @param response the WireMock response to answer with
+   * @return this fake, for chaining
+   */
   public FakeV0Server respondWith(Operation operation, ResponseDefinitionBuilder response) {
     return override(operation, response, 0);
   }
 
-  /** Makes {@code operation} fail at the network level (reset connection, empty response, garbage, ...). */
+  /**
+   * Makes {@code operation} fail at the network level (reset connection, empty response, garbage, ...).
+   *
+   * @param fault how the connection fails, such as {@code Fault.CONNECTION_RESET_BY_PEER}
+   * @param operation the operation to break
+   * @return this fake, for chaining
+   */
   public FakeV0Server fault(Operation operation, Fault fault) {
     return override(operation, new ResponseDefinitionBuilder().withFault(fault), 0);
   }
 
-  /** Removes the scripts and overrides of {@code operation}: it answers its default again. */
+  /**
+   * Removes the scripts and overrides of {@code operation}: it answers its default again.
+   *
+   * @param operation the operation to restore
+   * @return this fake, for chaining
+   */
   public FakeV0Server restoreDefault(Operation operation) {
     removeAll(overrides.remove(operation));
     removeAll(scripts.remove(operation));
     return this;
   }
 
-  /** Back to the state after {@link #start()}: default answers and settings, no requests recorded. */
+  /**
+   * Back to the state after {@link #start()}: default answers and settings, no requests recorded.
+   *
+   * @return this fake, for chaining
+   */
   public FakeV0Server reset() {
     server.resetAll();
     handlers.clear();

@@ -32,39 +32,78 @@ public final class Fixtures {
   private Fixtures() {
   }
 
-  /** {@link #EPOCH} plus {@code millis}, as ISO-8601 with milliseconds and {@code Z}. */
+  /**
+   * {@link #EPOCH} plus {@code millis}, as ISO-8601 with milliseconds and {@code Z}.
+   *
+   * @param millis milliseconds after {@link #EPOCH}
+   * @return the timestamp as the API writes it
+   */
   public static String timestamp(long millis) {
     return ISO.format(EPOCH.plusMillis(millis));
   }
 
   // ---------------------------------------------------------------- v2
 
-  /** A v2 {@code Chat}. */
+  /**
+   * A v2 {@code Chat}.
+   *
+   * @param chatId the chat's id in the JSON
+   * @param title the chat's title, or null
+   * @return the JSON object
+   */
   public static String chat(String chatId, String title) {
     return Json.write(chatMap(chatId, title, "private", null));
   }
 
-  /** A v2 {@code ChatWithUsage}: {@code {chat, usage}}. */
+  /**
+   * A v2 {@code ChatWithUsage}: {@code {chat, usage}}.
+   *
+   * @param chatId the chat's id in the JSON
+   * @param title the chat's title, or null
+   * @return the JSON object
+   */
   public static String chatWithUsage(String chatId, String title) {
     return Json.write(obj("chat", chatMap(chatId, title, "private", null), "usage", usageMap(1.0)));
   }
 
-  /** The completed assistant message of {@link StreamScript#demoGeneration(String, String)}, a v2 {@code Message}. */
+  /**
+   * The completed assistant message of {@link StreamScript#demoGeneration(String, String)}, a v2 {@code Message}.
+   *
+   * @param chatId the chat's id in the JSON
+   * @param messageId the message's id in the JSON
+   * @return the JSON object
+   */
   public static String demoMessage(String chatId, String messageId) {
     return Json.write(Generation.demo(chatId, messageId).finalMessage());
   }
 
-  /** A v2 user {@code Message} whose only part is the prompt. */
+  /**
+   * A v2 user {@code Message} whose only part is the prompt.
+   *
+   * @param chatId the chat's id in the JSON
+   * @param messageId the message's id in the JSON
+   * @param text the prompt
+   * @return the JSON object
+   */
   public static String userMessage(String chatId, String messageId, String text) {
     return Json.write(userMessageMap(chatId, messageId, text, 0));
   }
 
-  /** A v2 {@code Usage}: {@code {tokens, creditsCost}} of a typical generation. */
+  /**
+   * A v2 {@code Usage}: {@code {tokens, creditsCost}} of a typical generation.
+   *
+   * @return the JSON object
+   */
   public static String usage() {
     return Json.write(usageMap(1.0));
   }
 
-  /** The v2 error body {@code {"message": ...}}. */
+  /**
+   * The v2 error body {@code {"message": ...}}.
+   *
+   * @param message the error's human-readable message
+   * @return the JSON object
+   */
   public static String error(String message) {
     return Json.write(obj("message", message));
   }
@@ -141,23 +180,46 @@ public final class Fixtures {
 
   // ---------------------------------------------------------------- v1
 
-  /** A v1 {@code ChatDetail} whose messages are the prompt and a completed answer. */
+  /**
+   * A v1 {@code ChatDetail} whose messages are the prompt and a completed answer.
+   *
+   * @param chatId the chat's id in the JSON
+   * @param prompt the user's first message
+   * @return the JSON object
+   */
   public static String v1ChatDetail(String chatId, String prompt) {
     return Json.write(v1ChatDetailMap(chatId, prompt, FakeV0Server.V1_MESSAGE_ID, true));
   }
 
-  /** A completed v1 assistant {@code MessageDetail}. */
+  /**
+   * A completed v1 assistant {@code MessageDetail}.
+   *
+   * @param chatId the chat's id in the JSON
+   * @param messageId the message's id in the JSON
+   * @return the JSON object
+   */
   public static String v1MessageDetail(String chatId, String messageId) {
     return Json.write(v1MessageMap(chatId, messageId, "assistant", Generation.V1_ROWS_TEXT, Generation.v1Rows(1.0),
         "stop", true));
   }
 
-  /** The v1 error body {@code {"error": {"message", "type"}}}. */
+  /**
+   * The v1 error body {@code {"error": {"message", "type"}}}.
+   *
+   * @param message the error's human-readable message
+   * @param type the error type, such as {@link #v1ErrorType}'s
+   * @return the JSON object
+   */
   public static String v1Error(String message, String type) {
     return Json.write(obj("error", obj("message", message, "type", type)));
   }
 
-  /** The v1 error {@code type} for an HTTP status ({@code unauthorized_error} for 401, ...). */
+  /**
+   * The v1 error {@code type} for an HTTP status ({@code unauthorized_error} for 401, ...).
+   *
+   * @param status the HTTP status, such as 404
+   * @return the type; {@code internal_server_error} or {@code unknown_error} for other statuses
+   */
   public static String v1ErrorType(int status) {
     switch (status) {
       case 401: return "unauthorized_error";

@@ -121,32 +121,59 @@ public enum Operation {
     this.pattern = Pattern.compile(pathTemplate.replaceAll("\\{(\\w+)}", "(?<$1>[^/]+)"));
   }
 
-  /** The HTTP method. */
+  /**
+   * The HTTP method.
+   *
+   * @return the method in upper case, such as {@code POST}
+   */
   public String method() {
     return method;
   }
 
-  /** The path with {@code {chatId}}-style placeholders, such as {@code /v2/chats/{chatId}}. */
+  /**
+   * The path with {@code {chatId}}-style placeholders, such as {@code /v2/chats/{chatId}}.
+   *
+   * @return the template, as the spec writes it
+   */
   public String pathTemplate() {
     return pathTemplate;
   }
 
-  /** A regular expression matching the paths of this operation. */
+  /**
+   * A regular expression matching the paths of this operation.
+   *
+   * @return the regular expression, for WireMock's {@code urlPathMatching}
+   */
   public String pathRegex() {
     return pattern.pattern();
   }
 
-  /** True for the legacy v1 operations (their error bodies are {@code {"error": {message, type}}}). */
+  /**
+   * True for the legacy v1 operations (their error bodies are {@code {"error": {message, type}}}).
+   *
+   * @return whether this operation is under {@code /v1}
+   */
   public boolean isV1() {
     return pathTemplate.startsWith("/v1/");
   }
 
-  /** True if {@code method} and {@code path} (without query) belong to this operation. */
+  /**
+   * True if {@code method} and {@code path} (without query) belong to this operation.
+   *
+   * @param method the HTTP method, in any case
+   * @param path the request's path, such as {@code /v2/chats/chat_1}
+   * @return whether a request with them is this operation
+   */
   public boolean matches(String method, String path) {
     return this.method.equalsIgnoreCase(method) && pattern.matcher(path).matches();
   }
 
-  /** The path parameters of {@code path} ({@code chatId}, {@code messageId}); empty if it does not match. */
+  /**
+   * The path parameters of {@code path} ({@code chatId}, {@code messageId}); empty if it does not match.
+   *
+   * @param path the request's path, such as {@code /v2/chats/chat_1}
+   * @return the values by placeholder name
+   */
   public Map<String, String> pathParameters(String path) {
     Matcher matcher = pattern.matcher(path);
     if (!matcher.matches()) return Collections.emptyMap();
