@@ -90,6 +90,13 @@ public final class Cli {
    * Runs {@code v0 args...} and returns its exit code: 0 on success, 1 on an API, network or
    * stream error, 2 on bad usage. Styles and the spinner are used only when {@code out} and
    * {@code err} are the process's own streams attached to a terminal.
+   *
+   * @param args the command line after {@code v0}
+   * @param out where results go (one JSON object per line with {@code --json})
+   * @param err where progress, warnings and errors go
+   * @param env the environment ({@code V0_API_KEY}, {@code NO_COLOR}, {@code TERM})
+   * @param stdin what {@code -} reads (replay captures, resolve tasks)
+   * @return the exit code
    */
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
       InputStream stdin) {

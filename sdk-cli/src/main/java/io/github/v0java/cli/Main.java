@@ -10,6 +10,11 @@ public final class Main {
   private Main() {
   }
 
+  /**
+   * Runs the command line and exits with its code.
+   *
+   * @param args the command and its arguments, as after {@code v0}
+   */
   public static void main(String[] args) {
     // UTF-8 whatever the platform default: generated text and JSON are Unicode.
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
