@@ -47,6 +47,7 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
   private final StreamRecovery recovery;
   /** Holds the event being decoded; reused, see {@link #decode}. */
   private final Buffer decodeBuffer = new Buffer();
+  private JsonReader decodeReader;
   private boolean recovered;
   private boolean sawEvent;
   private boolean done;
@@ -175,14 +176,24 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
 
   private E decode(ByteString data) {
     try {
-      // A union whose label is not the first field peeks ahead, which marks the buffer's segment
-      // shared: Okio never pools it again. Events are appended to one buffer, each followed by a
-      // newline (whitespace to JSON) that keeps the segment in use, so that events share a
-      // segment instead of each taking, and maybe dropping, a fresh 8 KiB one.
-      long stale = decodeBuffer.size();
+      // One reader decodes every event, as the items of a JSON array written into its buffer
+      // ('[' before the first, ',' before each other), rather than a new reader (and its three
+      // path arrays) per event. A union whose label is not the first field peeks ahead, which
+      // marks the buffer's segment shared: Okio never pools it again. Each event is followed by
+      // a newline (whitespace to JSON) that is left in the buffer to keep its segment in use, so
+      // that events share a segment instead of each taking, and maybe dropping, a fresh 8 KiB one.
+      if (decodeReader == null) {
+        decodeBuffer.writeByte('[');
+        decodeReader = JsonReader.of(decodeBuffer);
+        decodeReader.beginArray();
+      } else {
+        decodeBuffer.writeByte(',');
+      }
       decodeBuffer.write(data).writeByte('\n');
-      decodeBuffer.skip(stale);
-      E event = adapter.fromJson(JsonReader.of(decodeBuffer));
+      E event = adapter.fromJson(decodeReader);
+      // Whatever follows the event's value in its data is ignored, as by a reader of its own.
+      long unread = decodeBuffer.size() - 1;
+      if (unread > 0) decodeBuffer.skip(unread);
       if (event == null) throw new JsonDataException("null event");
       return event;
     } catch (IOException | RuntimeException e) {

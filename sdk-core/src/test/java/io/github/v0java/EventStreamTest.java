@@ -190,6 +190,28 @@ class EventStreamTest {
     assertThat(e.getMessage()).contains("expected a text/event-stream").contains("not a stream");
   }
 
+  @Test void eachEventDecodesOnItsOwnWhateverWhitespaceFollowsTheEventBefore() {
+    // Events are decoded one after another by one reader: whitespace after a value (spaces, an
+    // empty last data line) stays with its event, and a broken event fails as itself.
+    serve("/v2/chats/c1/messages/stream", "data: " + StreamScript.snapshot("m1", "[]", null, "")
+        + "\ndata: \n\n"
+        + "data: " + StreamScript.chunk("m1", "{\"0\":[{\"type\":\"text\",\"text\":\"a\"}],\"_t\":\"a\"}")
+        + " \t \n\n"
+        + "data: " + StreamScript.chunk("m1", "{\"0\":{\"text\":[\"a\",\"ab\"]},\"_t\":\"a\"}") + "\n\n"
+        + "data: {\"object\":\"message.parts.chunk\",\"id\":\n\n"
+        + "data: " + StreamScript.chunk("m1", "{\"0\":{\"text\":[\"ab\",\"abc\"]},\"_t\":\"a\"}") + "\n\n");
+
+    EventStream<MessageStreamEvent> stream = v0.messages().sendStream("c1", HI);
+
+    assertThat(stream.next()).isInstanceOf(MessageSnapshotEvent.class);
+    assertThat(stream.next()).isInstanceOf(MessagePartsChunkEvent.class);
+    assertThat(stream.next()).isInstanceOf(MessagePartsChunkEvent.class);
+    assertThat(describe(stream.state())).isEqualTo("text:ab");
+    V0DecodingException e = catchThrowableOfType(V0DecodingException.class, stream::next);
+    assertThat(e.getMessage()).contains("undecodable stream event");
+    assertThat(describe(stream.state())).isEqualTo("text:ab");
+  }
+
   @Test void keepAliveCommentsCrLfAndMultiLineDataAreRead() {
     String snapshot = StreamScript.snapshot("m1", "[]", null, "");
     String finalSnapshot = StreamScript.snapshot("m1", "[{\"type\":\"text\",\"text\":\"ok\"}]", "stop", "ok");

@@ -139,6 +139,49 @@ class ForwardCompatibilityTest {
         .isInstanceOf(com.squareup.moshi.JsonDataException.class).hasMessageContaining("'k'");
   }
 
+  @Test void untypedObjectsOfAnySizeKeepTheirOrderAndStayImmutable() throws IOException {
+    JsonAdapter<Object> adapter = v0.moshi().adapter(Object.class);
+    // A few members (kept in one array) and more than eight (kept in a hash map) behave alike.
+    for (int size : new int[] {0, 1, 3, 8, 9, 20}) {
+      StringBuilder json = new StringBuilder("{");
+      java.util.Map<String, Object> expected = new java.util.LinkedHashMap<>();
+      for (int i = size - 1; i >= 0; i--) { // Names out of hash order, to see the order kept.
+        if (json.length() > 1) json.append(',');
+        json.append("\"k").append(i).append("\":").append(i == 1 ? "null" : String.valueOf(i));
+        expected.put("k" + i, i == 1 ? null : (double) i);
+      }
+      java.util.Map<?, ?> map = (java.util.Map<?, ?>) adapter.fromJson(json.append('}').toString());
+
+      assertThat(map).isEqualTo(expected).hasSameHashCodeAs(expected);
+      assertThat(new java.util.ArrayList<>(map.keySet())).isEqualTo(new java.util.ArrayList<>(expected.keySet()));
+      assertThat(map.containsKey("k1")).isEqualTo(size > 1);
+      assertThat(map.get("k1")).isNull();
+      assertThat(map.containsKey("absent")).isFalse();
+      assertThat(map.get(7)).isNull();
+      if (size == 0) continue;
+      @SuppressWarnings("unchecked") java.util.Map<String, Object> writable = (java.util.Map<String, Object>) map;
+      java.util.Map.Entry<String, Object> first = writable.entrySet().iterator().next();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> writable.put("k0", 1.0))
+          .isInstanceOf(UnsupportedOperationException.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> writable.remove("k0"))
+          .isInstanceOf(UnsupportedOperationException.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.setValue(1.0))
+          .isInstanceOf(UnsupportedOperationException.class);
+      java.util.Iterator<?> names = writable.keySet().iterator();
+      names.next();
+      org.assertj.core.api.Assertions.assertThatThrownBy(names::remove)
+          .isInstanceOf(UnsupportedOperationException.class);
+      assertThat(adapter.toJson(map)).isEqualTo(adapter.toJson(expected));
+      assertThat(map).hasSize(size);
+    }
+    // A repeated name fails, even when its first value was null, and in a large object too.
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> adapter.fromJson("{\"k\":null,\"k\":2}"))
+        .isInstanceOf(com.squareup.moshi.JsonDataException.class).hasMessageContaining("'k'");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> adapter.fromJson(
+        "{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8,\"i\":9,\"b\":0}"))
+        .isInstanceOf(com.squareup.moshi.JsonDataException.class).hasMessageContaining("'b'");
+  }
+
   @Test void decodedListsAreUnmodifiable() {
     server.stubFor(get("/v2/chats/c1/messages/m1").willReturn(okJson(TestServers.resource("v2/message.json"))));
 

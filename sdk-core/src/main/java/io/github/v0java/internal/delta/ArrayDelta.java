@@ -12,6 +12,8 @@ import java.util.Map;
  * final array, inserted ({@code [value]}) or modified (any other delta).
  */
 final class ArrayDelta {
+  private static final int[] NO_INDEXES = new int[0];
+
   /** Original indexes removed or moved, ascending. */
   final int[] removals;
   /** For each of {@link #removals}, the final index it moves to, or -1 if it is removed. */
@@ -59,8 +61,8 @@ final class ArrayDelta {
     if (removed.size() > 1) Collections.sort(removed);
     if (inserts.size() > 1) Collections.sort(inserts);
     if (modifications.size() > 1) Collections.sort(modifications);
-    int[] removals = new int[removed.size()];
-    int[] destinations = new int[removed.size()];
+    int[] removals = removed.isEmpty() ? NO_INDEXES : new int[removed.size()];
+    int[] destinations = removed.isEmpty() ? NO_INDEXES : new int[removed.size()];
     for (int i = 0; i < removals.length; i++) {
       removals[i] = removed.get(i).index;
       destinations[i] = (Integer) removed.get(i).value;

@@ -108,13 +108,13 @@ final class JsonDiffPatch {
     Map<String, Object> object = (Map<String, Object>) target;
     for (Map.Entry<?, ?> entry : delta.entrySet()) {
       String key = String.valueOf(entry.getKey());
-      boolean present = object.containsKey(key);
       Object before = object.get(key);
+      boolean present = before != null || object.containsKey(key); // One lookup unless null.
       Object after = patch(before, present, entry.getValue(), path.key(key), depth + 1);
       if (after == DELETED) {
         if (present) undoLog.remove(object, key);
       } else if (!present || after != before) {
-        undoLog.put(object, key, after);
+        undoLog.put(object, key, after, present);
       }
     }
     return object;
@@ -138,7 +138,8 @@ final class JsonDiffPatch {
 
     if (arrayDelta.changesStructure()) {
       List<ArrayDelta.Entry> placements = new ArrayList<>();
-      for (ArrayDelta.Entry insert : arrayDelta.inserts) {
+      for (int i = 0, size = arrayDelta.inserts.size(); i < size; i++) {
+        ArrayDelta.Entry insert = arrayDelta.inserts.get(i);
         Object value = copy(insert.value, path.index(insert.index), depth + 1);
         placements.add(new ArrayDelta.Entry(insert.index, value));
       }
@@ -163,12 +164,15 @@ final class JsonDiffPatch {
         if (destination >= 0) placements.add(new ArrayDelta.Entry(destination, removed));
       }
       Collections.sort(placements); // Stable: inserts stay before moves to the same index.
-      for (ArrayDelta.Entry placement : placements) {
+      for (int i = 0, size = placements.size(); i < size; i++) {
+        ArrayDelta.Entry placement = placements.get(i);
         list.add(Math.min(placement.index, list.size()), placement.value);
       }
     }
 
-    for (ArrayDelta.Entry modification : arrayDelta.modifications) {
+    // Indexed loops: one iterator less per chunk, as most chunks modify one item.
+    for (int i = 0, size = arrayDelta.modifications.size(); i < size; i++) {
+      ArrayDelta.Entry modification = arrayDelta.modifications.get(i);
       int index = modification.index;
       JsonPath itemPath = path.index(index);
       if (index >= list.size()) {

@@ -101,6 +101,13 @@ final class TextPatch {
         if (sign != ' ' && sign != '-' && sign != '+') {
           throw malformed(path, "hunk " + hunkNumber + " has a line starting with '" + sign + "'");
         }
+        int percent = patch.indexOf('%', lineStart + 1);
+        if (percent < 0 || percent >= lineEnd) {
+          // Nothing escaped, as in most lines: appended from the patch without a copy.
+          if (sign != '+') oldText.append(patch, lineStart + 1, lineEnd);
+          if (sign != '-') newText.append(patch, lineStart + 1, lineEnd);
+          continue;
+        }
         String decoded;
         try {
           decoded = UriDecoder.decode(patch.substring(lineStart + 1, lineEnd));

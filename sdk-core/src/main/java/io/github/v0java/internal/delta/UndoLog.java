@@ -22,9 +22,11 @@ final class UndoLog {
     undos.add(new ListSet(list, index, previous));
   }
 
-  /** Puts {@code key}, appending it if absent or keeping its position if present. */
-  void put(Map<String, Object> map, String key, Object value) {
-    boolean present = map.containsKey(key);
+  /**
+   * Puts {@code key}, appending it if absent or keeping its position if present; the caller
+   * says which, having looked the key up already.
+   */
+  void put(Map<String, Object> map, String key, Object value, boolean present) {
     Object previous = map.put(key, value);
     undos.add(present ? new MapPut(map, key, previous) : new MapRemove(map, key));
   }
