@@ -743,15 +743,31 @@ public final class Cli {
 
   // --- chats list, chat get/delete, usage summary ---
 
-  private int chatsList(V0Client client, Settings settings) {
+  private int chatsList(V0Client client, Settings settings) throws UsageException {
     int limit = settings.limit != null ? settings.limit : (settings.all ? Chats.MAX_LIMIT : Chats.DEFAULT_LIMIT);
-    return printPages(client.chats().listAll(ChatFilter.all(), limit), settings, "chats", chat -> {
+    return printPages(client.chats().listAll(chatFilter(), limit), settings, "chats", chat -> {
       if (json) {
         console.line(lines.line("item", lines.tree(chat, Chat.class)));
       } else {
         console.line(chatLine(chat));
       }
     });
+  }
+
+  /** The filter {@code --author}, {@code --project} and {@code --metadata KEY=VALUE} ask for. */
+  private ChatFilter chatFilter() throws UsageException {
+    ChatFilter.Builder filter = ChatFilter.builder()
+        .authorId(invocation.value("--author"))
+        .vercelProjectId(invocation.value("--project"));
+    String metadata = invocation.value("--metadata");
+    if (metadata != null) {
+      int equals = metadata.indexOf('=');
+      if (equals <= 0) {
+        throw new UsageException("--metadata must be KEY=VALUE, not '" + metadata + "'", Command.CHATS_LIST);
+      }
+      filter.metadata(metadata.substring(0, equals), metadata.substring(equals + 1));
+    }
+    return filter.build();
   }
 
   private String chatLine(Chat chat) {

@@ -20,12 +20,16 @@ enum Command {
           + " {\"type\":\"plan-exit-response\",\"status\":\"approved\",\"content\":\"Go ahead\"},"
           + " and show the agent's next message as 'v0 send' does.",
       Text.WAIT_OPTIONS),
-  CHATS_LIST("chats list", "list your chats", List.of(), Set.of("--limit", "--cursor"), Set.of("--all"),
+  CHATS_LIST("chats list", "list your chats", List.of(),
+      Set.of("--limit", "--cursor", "--author", "--project", "--metadata"), Set.of("--all"),
       "List your chats, newest first, one per line (--json: {\"item\": CHAT} per line).",
       """
         --limit N                  chats per page, 1 to 100 (default 20)
         --cursor CURSOR            start at this page (from an earlier listing)
         --all                      follow the cursors through every page
+        --author USER_ID           only the chats this user created
+        --project PROJECT_ID       only the chats linked to this Vercel project
+        --metadata KEY=VALUE       only the chats whose metadata has KEY set to VALUE
       """),
   CHAT_GET("chat get", "show a chat", List.of("CHAT_ID"), Set.of(), Set.of(),
       "Show a chat: its title, privacy, dates and metadata.", ""),

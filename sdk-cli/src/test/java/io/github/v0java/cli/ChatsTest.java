@@ -69,6 +69,28 @@ class ChatsTest {
     server.verify(getRequestedFor(urlPathEqualTo("/v2/chats")).withQueryParam("limit", equalTo("20")));
   }
 
+  @Test void filtersAreSentAsTheListsQueryParameters() {
+    server.stubFor(get(urlPathEqualTo("/v2/chats"))
+        .willReturn(okJson("{\"chats\":[" + chat("chat_1", "Todo app") + "],\"cursor\":null}")));
+
+    CliRun run = CliRun.run("chats", "list", "--author", "user_1", "--project", "prj_9",
+        "--metadata", "environment=production", "--json", "--base-url", base());
+
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    assertThat(run.jsonLines()).hasSize(1);
+    server.verify(getRequestedFor(urlPathEqualTo("/v2/chats")).withQueryParam("authorId", equalTo("user_1"))
+        .withQueryParam("vercelProjectId", equalTo("prj_9"))
+        .withQueryParam("metadata[environment]", equalTo("production")));
+  }
+
+  @Test void metadataFilterWithoutAnEqualsSignIsAUsageError() {
+    CliRun run = CliRun.run("chats", "list", "--metadata", "environment", "--base-url", base());
+
+    assertThat(run.exitCode).isEqualTo(2);
+    assertThat(run.err).contains("--metadata must be KEY=VALUE, not 'environment'");
+    server.verify(0, getRequestedFor(urlPathEqualTo("/v2/chats")));
+  }
+
   @Test void chatGetAndDelete() {
     server.stubFor(get("/v2/chats/chat_1").willReturn(okJson(chat("chat_1", "Todo app"))));
     server.stubFor(delete("/v2/chats/chat_1").willReturn(okJson("{\"chatId\":\"chat_1\"}")));
