@@ -52,6 +52,8 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
   private boolean sawEvent;
   private boolean done;
   private volatile boolean closed;
+  /** The poll of a recovery under way, cancelled by {@link #close()}. */
+  private volatile PendingGeneration<Message> recovering;
   private E peeked;
 
   EventStream(BufferedSource source, long maxEventBytes, JsonAdapter<E> adapter,
@@ -123,14 +125,20 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
     done = true;
     MessageState state = accumulator.state();
     if (recovery == null || !sawEvent || closed) throw broken;
+    PendingGeneration<Message> pending = recovery.pending(state);
+    if (pending == null) throw broken;
+    recovering = pending;
     Message finished;
     try {
-      finished = recovery.recover(state);
+      if (closed) return null; // Closed while the recovery was being set up.
+      finished = pending.await();
     } catch (V0Exception e) {
+      if (closed) return null; // Closed from another thread while polling: not a failure.
       throw new V0StreamInterruptedException(broken.getMessage()
           + "; polling the message did not recover it either: " + e.getMessage(), state, e);
+    } finally {
+      recovering = null;
     }
-    if (finished == null) throw broken;
     ByteString snapshot = recovery.snapshotEvent(finished);
     E event = decode(snapshot);
     accumulator.accept(event, snapshot);
@@ -294,6 +302,8 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
   /** Cancels the HTTP call and releases the connection; safe to call from any thread, twice. */
   @Override public void close() {
     closed = true;
+    PendingGeneration<Message> pending = recovering;
+    if (pending != null) pending.cancel();
     closeQuietly();
   }
 

@@ -58,6 +58,10 @@ final class StreamCalls {
           return;
         }
         cancellable.stream = stream;
+        if (cancellable.isCancelled()) { // Cancelled before the stream was handed over.
+          stream.close();
+          return;
+        }
         try {
           E event;
           while ((event = stream.next()) != null) {
@@ -153,9 +157,11 @@ final class StreamCalls {
 
     @Override public void cancel() {
       cancelled = true;
-      call.cancel();
+      // The stream first: once it knows it is closed, the failing read that cancelling the call
+      // causes is not taken for a dropped connection (which would start a recovery poll).
       EventStream<?> current = stream;
       if (current != null) current.close();
+      call.cancel();
     }
 
     @Override public boolean isCancelled() {

@@ -21,14 +21,17 @@ final class StreamRecovery {
     this.options = options;
   }
 
-  /** The finished message, or null when the state does not say which message to poll. */
-  Message recover(MessageState state) {
+  /**
+   * The poll that waits for the message of {@code state} to finish, not started yet; null when the
+   * state does not say which message to poll.
+   */
+  PendingGeneration<Message> pending(MessageState state) {
     String chat = chatId;
     if (chat == null && state.chat() != null) chat = state.chat().getId();
     if (chat == null && state.snapshot() != null) chat = state.snapshot().getChatId();
     String message = state.messageId();
     if (chat == null || message == null) return null;
-    return client.messages().pending(chat, message, options).await();
+    return client.messages().pending(chat, message, options);
   }
 
   /** The {@code message} stream event carrying {@code message}, as the stream would send it. */

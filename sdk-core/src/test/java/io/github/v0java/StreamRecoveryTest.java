@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A stream whose connection breaks before the message finished is recovered by polling the
@@ -136,6 +137,26 @@ class StreamRecoveryTest {
 
       assertThat(e.getMessage()).contains("polling the message did not recover it either").contains("gone");
       assertThat(((TextPart) e.lastState().parts().get(0)).getText()).isEqualTo("Hal");
+    }
+  }
+
+  @Test @Timeout(20) void closingTheStreamWhileItRecoversStopsThePolling() throws Exception {
+    // The message never finishes: without close() stopping it, the recovery would poll for 30 min.
+    try (V0Client v0 = client(start("reset", polled("Hal", null)))) {
+      EventStream<MessageStreamEvent> stream = v0.messages().sendStream("c1", HI);
+      Thread closer = new Thread(() -> {
+        while (requests.stream().noneMatch(r -> r.startsWith("GET"))) Thread.onSpinWait();
+        stream.close();
+      });
+      closer.start();
+      List<MessageStreamEvent> events = new CopyOnWriteArrayList<>();
+
+      stream.forEach(events::add); // Ends, without an exception, once closed.
+
+      closer.join();
+      assertThat(events).hasSize(2);
+      assertThat(stream.recovered()).isFalse();
+      assertThat(v0.okHttpClient().dispatcher().runningCallsCount()).isZero();
     }
   }
 
