@@ -3,6 +3,7 @@ package io.github.v0java;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import io.github.v0java.model.Message;
+import io.github.v0java.model.MessagePartsChunkEvent;
 import io.github.v0java.sse.EventTooLargeException;
 import io.github.v0java.sse.ServerSentEvent;
 import io.github.v0java.sse.ServerSentEventReader;
@@ -42,6 +43,7 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
   private final ServerSentEventReader reader;
   private final JsonAdapter<E> adapter;
   private final MessageAccumulator accumulator;
+  private final ChunkEventReader chunks;
   private final Closeable onClose;
   private final boolean cleanEndCompletes;
   private final StreamRecovery recovery;
@@ -57,13 +59,14 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
   private E peeked;
 
   EventStream(BufferedSource source, long maxEventBytes, JsonAdapter<E> adapter,
-      MessageAccumulator accumulator, Closeable onClose, boolean cleanEndCompletes,
-      StreamRecovery recovery) {
+      MessageAccumulator accumulator, ChunkEventReader chunks, Closeable onClose,
+      boolean cleanEndCompletes, StreamRecovery recovery) {
     this.cleanEndCompletes = cleanEndCompletes;
     this.recovery = recovery;
     this.reader = ServerSentEventReader.create(source, maxEventBytes);
     this.adapter = adapter;
     this.accumulator = accumulator;
+    this.chunks = chunks;
     this.onClose = onClose;
   }
 
@@ -102,6 +105,16 @@ public final class EventStream<E> implements Closeable, Iterable<E> {
       }
       ByteString data = sse.dataBytes();
       if (data.size() == 0 || data.equals(DONE)) continue;
+      if (chunks != null && ChunkEventReader.reads(data)) {
+        MessagePartsChunkEvent chunk = chunks.read(data);
+        if (chunk != null) {
+          sawEvent = true;
+          accumulator.acceptRead(chunk);
+          @SuppressWarnings("unchecked") // Only event types that have chunks get a chunk reader.
+          E event = (E) chunk;
+          return event;
+        }
+      }
       E event = decode(data);
       sawEvent = true;
       try {

@@ -3,9 +3,12 @@ package io.github.v0java;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
+import io.github.v0java.internal.ByteArrayJsonReader;
+import io.github.v0java.internal.ByteArrayJsonReader.Unsupported;
 import io.github.v0java.internal.JsonTrees;
 import io.github.v0java.internal.delta.DeltaApplier;
 import io.github.v0java.internal.delta.DeltaException;
+import io.github.v0java.internal.delta.DeltaReader;
 import io.github.v0java.model.Chat;
 import io.github.v0java.model.BashPart;
 import io.github.v0java.model.ChatSnapshotEvent;
@@ -37,6 +40,10 @@ import okio.ByteString;
  * <p>Cost: a chunk costs time proportional to its delta and to the parts it touches. The parts
  * are kept twice: as a mutable JSON tree the delta applies to, and as typed parts; only the typed
  * parts a chunk touched are decoded again, and each state shares the untouched ones.
+ *
+ * <p>A chunk arrives in one of two ways: decoded, its delta a tree ({@link #accept}), or as JSON
+ * being read, its delta applied while it is read ({@link #readDelta}, then {@link
+ * #acceptRead}), which {@link ChunkEventReader} does for the stream path.
  */
 final class MessageAccumulator {
   /** Told about a chunk whose delta could not be applied; the state stays as it was. */
@@ -50,6 +57,7 @@ final class MessageAccumulator {
   private final JsonAdapter<Message> messageAdapter;
   private final JsonAdapter<Chat> chatAdapter;
   private final ChunkRejectionListener rejections;
+  private final DeltaReader deltaReader;
 
   /** The parts as the JSON tree deltas apply to: normally a list. */
   private Object rawParts = new ArrayList<Object>();
@@ -68,6 +76,7 @@ final class MessageAccumulator {
     this.messageAdapter = moshi.adapter(Message.class);
     this.chatAdapter = moshi.adapter(Chat.class);
     this.rejections = rejections;
+    this.deltaReader = new DeltaReader();
   }
 
   MessageState state() {
@@ -100,6 +109,39 @@ final class MessageAccumulator {
       throw new V0StreamException(error.getMessage(), error.getCode(), error.getId(), state);
     }
     // Any other kind (an Unknown member) is data for the caller, not for the state.
+    return state;
+  }
+
+  /**
+   * Reads a chunk's delta from {@code reader} and applies it to the parts as it reads, if its
+   * shape allows (see {@link DeltaReader}); the changes are pending until {@link #acceptRead} or
+   * {@link #rollbackRead}.
+   *
+   * @throws Unsupported if the delta must instead be applied from its tree, through {@link
+   *     #accept}; call {@link #rollbackRead} first
+   */
+  void readDelta(ByteArrayJsonReader reader) throws Unsupported {
+    if (failed) throw Unsupported.INSTANCE;
+    deltaReader.apply(reader, rawParts);
+  }
+
+  /** Undoes the delta {@link #readDelta} applied, for an event that turned out to be bad. */
+  void rollbackRead() {
+    deltaReader.rollback();
+  }
+
+  /** Publishes the state after the delta {@link #readDelta} applied for {@code chunk}. */
+  MessageState acceptRead(MessagePartsChunkEvent chunk) {
+    deltaReader.commit();
+    List<?> raw = (List<?>) rawParts; // The reader applies only to a list.
+    for (int i = 0, count = deltaReader.changedCount(); i < count; i++) {
+      int index = deltaReader.changedItem(i);
+      typedParts.set(index, grownText(typedParts.get(index), raw.get(index),
+          deltaReader.changedName(i)));
+      markDirty(index);
+    }
+    state = new MessageState(state.snapshot(), idOr(chunk.getId()), publishParts(), state.usage(),
+        state.finishReason(), state.content(), state.chat(), state.title());
     return state;
   }
 
@@ -203,7 +245,8 @@ final class MessageAccumulator {
         } else if (index < typedParts.size()) {
           // A modification; one at or past a shift is decoded again below anyway.
           MessagePart old = typedParts.get(index);
-          typedParts.set(index, index < raw.size() ? grownText(old, raw.get(index), value) : null);
+          typedParts.set(index, index < raw.size() ? grownText(old, raw.get(index), onlyName(value))
+              : null);
           markDirty(index);
         }
       }
@@ -230,21 +273,26 @@ final class MessageAccumulator {
     dirty[dirtyCount++] = index;
   }
 
+  /** The one name an object delta changes, or null if it is not an object of one member. */
+  private static String onlyName(Object change) {
+    if (!(change instanceof Map) || ((Map<?, ?>) change).size() != 1) return null;
+    return String.valueOf(((Map<?, ?>) change).keySet().iterator().next());
+  }
+
   /**
    * The fast path for the most common chunk, a part whose text (or command output) grows: the
    * typed part is rebuilt from its new string without decoding the whole part again. Null when
-   * the change is anything else.
+   * the change is anything else; {@code changedName} is the one member the delta changed, or
+   * null if it changed several.
    */
-  private static MessagePart grownText(MessagePart old, Object raw, Object change) {
-    if (old == null || !(change instanceof Map) || !(raw instanceof Map)) return null;
-    Map<?, ?> changed = (Map<?, ?>) change;
-    if (changed.size() != 1) return null;
+  private static MessagePart grownText(MessagePart old, Object raw, String changedName) {
+    if (old == null || changedName == null || !(raw instanceof Map)) return null;
     Map<?, ?> part = (Map<?, ?>) raw;
-    if (changed.containsKey("text") && part.get("text") instanceof String) {
+    if (changedName.equals("text") && part.get("text") instanceof String) {
       String text = (String) part.get("text");
       if (old instanceof TextPart) return ((TextPart) old).toBuilder().text(text).build();
       if (old instanceof ThinkingPart) return ((ThinkingPart) old).toBuilder().text(text).build();
-    } else if (changed.containsKey("output") && part.get("output") instanceof String
+    } else if (changedName.equals("output") && part.get("output") instanceof String
         && old instanceof BashPart) {
       return ((BashPart) old).toBuilder().output((String) part.get("output")).build();
     }

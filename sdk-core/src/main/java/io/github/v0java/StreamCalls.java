@@ -94,8 +94,10 @@ final class StreamCalls {
   private <E> EventStream<E> stream(Call<ResponseBody> call, Response<ResponseBody> response,
       Class<E> eventType, StreamRecovery recovery) {
     ResponseBody body = checkedBody(response);
-    return new EventStream<>(body.source(), maxEventBytes, moshi.adapter(eventType),
-        accumulator(), closer(call, body), eventType == ChatStreamEvent.class, recovery);
+    MessageAccumulator accumulator = accumulator();
+    return new EventStream<>(body.source(), maxEventBytes, moshi.adapter(eventType), accumulator,
+        chunkReader(eventType, accumulator), closer(call, body), eventType == ChatStreamEvent.class,
+        recovery);
   }
 
   /** Opens a legacy v1 {@code experimental_stream} answer. */
@@ -133,8 +135,15 @@ final class StreamCalls {
 
   /** A stream over a captured body (a file, stdin), through exactly the live path. */
   <E> EventStream<E> replay(okio.BufferedSource source, Class<E> eventType) {
-    return new EventStream<>(source, maxEventBytes, moshi.adapter(eventType), accumulator(), null,
-        eventType == ChatStreamEvent.class, null);
+    MessageAccumulator accumulator = accumulator();
+    return new EventStream<>(source, maxEventBytes, moshi.adapter(eventType), accumulator,
+        chunkReader(eventType, accumulator), null, eventType == ChatStreamEvent.class, null);
+  }
+
+  /** Reads chunks in one pass for the streams whose events include them. */
+  private ChunkEventReader chunkReader(Class<?> eventType, MessageAccumulator accumulator) {
+    return eventType.isAssignableFrom(MessagePartsChunkEvent.class)
+        ? new ChunkEventReader(moshi, accumulator) : null;
   }
 
   private MessageAccumulator accumulator() {

@@ -96,15 +96,21 @@ final class ArrayDelta {
 
   /** A canonical non-negative decimal index, as jsondiffpatch writes them, from {@code key[from..]}. */
   private static int parseIndex(String key, int from, JsonPath path) throws DeltaException {
+    int index = canonicalIndex(key, from);
+    if (index < 0) throw malformed(path, "key \"" + key + "\" is not \"_t\", \"N\" or \"_N\"");
+    return index;
+  }
+
+  /** The index {@code key[from..]} names in canonical decimal (no sign, no leading zero), or -1. */
+  static int canonicalIndex(String key, int from) {
     int length = key.length() - from;
-    boolean valid = length >= 1 && length <= 9 && (length == 1 || key.charAt(from) != '0');
+    if (length < 1 || length > 9 || (length > 1 && key.charAt(from) == '0')) return -1;
     int index = 0;
-    for (int i = from; valid && i < key.length(); i++) {
+    for (int i = from; i < key.length(); i++) {
       char c = key.charAt(i);
-      valid = c >= '0' && c <= '9';
+      if (c < '0' || c > '9') return -1;
       index = index * 10 + (c - '0');
     }
-    if (!valid) throw malformed(path, "key \"" + key + "\" is not \"_t\", \"N\" or \"_N\"");
     return index;
   }
 
