@@ -2,20 +2,15 @@ package io.github.v0java;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.squareup.moshi.Moshi;
 import io.github.v0java.internal.DeferredJsonObject;
 import io.github.v0java.model.BashPart;
 import io.github.v0java.model.MessagePartsChunkEvent;
-import io.github.v0java.model.MessageStreamEvent;
 import io.github.v0java.model.TextPart;
-import io.github.v0java.sse.ServerSentEventReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
-import okio.Buffer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +20,6 @@ import org.junit.jupiter.api.Test;
  * the same states, the same rejected chunks and the same failures, for every delta.
  */
 class ChunkEventReaderTest {
-  private static final Moshi MOSHI = V0Json.moshi();
   private static final String SNAPSHOT = "{\"object\":\"message\",\"id\":\"m1\",\"chatId\":\"c1\","
       + "\"role\":\"assistant\",\"createdAt\":\"2026-11-20T09:15:02.118Z\",\"content\":\"\","
       + "\"parts\":%s,\"finishReason\":%s}";
@@ -36,8 +30,8 @@ class ChunkEventReaderTest {
             + "{\"type\":\"bash\",\"command\":\"pnpm build\",\"output\":\"ok\"}]", "null"),
         chunk("{\"0\":{\"text\":[\"@@ -10,4 +10,9 @@\\n gins\\n+ more\\n\",0,2]},\"_t\":\"a\"}"),
         chunk("{\"1\":{\"output\":[\"ok\",\"ok done\"]},\"_t\":\"a\"}"));
-    Run fused = run(body, true);
-    Run reference = run(body, false);
+    StreamPaths.Run fused = StreamPaths.run(body, true);
+    StreamPaths.Run reference = StreamPaths.run(body, false);
 
     assertThat(fused.applied).containsExactly(false, true, true);
     assertThat(fused.log).isEqualTo(reference.log);
@@ -50,13 +44,13 @@ class ChunkEventReaderTest {
     String delta = "{ \"0\" : {\"text\":[\"x\", \"y\"]} ,\t\"_t\":\"a\" }";
     String body = events(String.format(SNAPSHOT, "[{\"type\":\"text\",\"text\":\"x\"}]", "null"),
         "{\"object\":\"message.parts.chunk\",\"id\":\"m1\",\"delta\" :\t" + delta + " , \"more\":1}");
-    Run fused = run(body, true);
+    StreamPaths.Run fused = StreamPaths.run(body, true);
     assertThat(fused.events).hasSize(2);
 
     Object received = ((MessagePartsChunkEvent) fused.events.get(1)).getDelta();
     assertThat(received).isInstanceOf(DeferredJsonObject.class);
     assertThat(((DeferredJsonObject) received).json().utf8()).isEqualTo(delta);
-    Object decoded = ((MessagePartsChunkEvent) run(body, false).events.get(1)).getDelta();
+    Object decoded = ((MessagePartsChunkEvent) StreamPaths.run(body, false).events.get(1)).getDelta();
     assertThat(received).isEqualTo(decoded).hasSameHashCodeAs(decoded).hasToString(decoded.toString());
     assertThat(decoded).isEqualTo(received);
     assertThat(((Map<?, ?>) received).get("_t")).isEqualTo("a");
@@ -67,11 +61,11 @@ class ChunkEventReaderTest {
         // The delta applies, then the rest of the event turns out to be malformed.
         "{\"object\":\"message.parts.chunk\",\"id\":\"m1\","
             + "\"delta\":{\"0\":{\"text\":[\"x\",\"y\"]},\"_t\":\"a\"},\"more\":}");
-    Run fused = run(body, true);
+    StreamPaths.Run fused = StreamPaths.run(body, true);
 
     assertThat(fused.failure).isInstanceOf(V0DecodingException.class);
     assertThat(((TextPart) fused.finalState.parts().get(0)).getText()).isEqualTo("x");
-    assertThat(fused.log).isEqualTo(run(body, false).log);
+    assertThat(fused.log).isEqualTo(StreamPaths.run(body, false).log);
   }
 
   @Test void theLastOfTwoDeltasCounts() {
@@ -79,10 +73,10 @@ class ChunkEventReaderTest {
         "{\"object\":\"message.parts.chunk\",\"id\":\"m1\","
             + "\"delta\":{\"0\":{\"text\":[\"x\",\"first\"]},\"_t\":\"a\"},"
             + "\"delta\":{\"0\":{\"text\":[\"x\",\"second\"]},\"_t\":\"a\"}}");
-    Run fused = run(body, true);
+    StreamPaths.Run fused = StreamPaths.run(body, true);
 
     assertThat(((TextPart) fused.states.get(1).parts().get(0)).getText()).isEqualTo("second");
-    assertThat(fused.log).isEqualTo(run(body, false).log);
+    assertThat(fused.log).isEqualTo(StreamPaths.run(body, false).log);
   }
 
   /** Random streams of well-formed, ill-formed and unusual deltas: both paths agree on all. */
@@ -92,8 +86,8 @@ class ChunkEventReaderTest {
     for (int stream = 0; stream < 3000; stream++) {
       List<String> events = randomStream(random);
       String body = events(events.toArray(new String[0]));
-      Run fused = run(body, true);
-      Run reference = run(body, false);
+      StreamPaths.Run fused = StreamPaths.run(body, true);
+      StreamPaths.Run reference = StreamPaths.run(body, false);
       assertThat(fused.log).as("stream %d:%n%s", stream, body).isEqualTo(reference.log);
       for (boolean applied : fused.applied) if (applied) appliedWhileReading++;
     }
@@ -238,51 +232,5 @@ class ChunkEventReaderTest {
     StringBuilder body = new StringBuilder();
     for (String event : data) body.append("data: ").append(event).append("\n\n");
     return body.toString();
-  }
-
-  /** What a stream gave: a line per event (the event, its state, rejections) and the failure. */
-  private static final class Run {
-    final List<Object> events = new ArrayList<>();
-    final List<MessageState> states = new ArrayList<>();
-    final List<Boolean> applied = new ArrayList<>();
-    final List<String> log = new ArrayList<>();
-    Throwable failure;
-    MessageState finalState;
-  }
-
-  private static Run run(String body, boolean onePass) {
-    Run run = new Run();
-    List<String> rejections = new ArrayList<>();
-    MessageAccumulator accumulator = new MessageAccumulator(MOSHI,
-        (chunk, reason) -> rejections.add(reason.getMessage()));
-    ChunkEventReader chunks = onePass ? new ChunkEventReader(MOSHI, accumulator) : null;
-    EventStream<MessageStreamEvent> stream = new EventStream<>(new Buffer().writeUtf8(body),
-        ServerSentEventReader.DEFAULT_MAX_EVENT_BYTES, MOSHI.adapter(MessageStreamEvent.class),
-        accumulator, chunks, null, false, null);
-    try {
-      MessageStreamEvent event;
-      while (true) {
-        event = stream.next();
-        if (event == null) break;
-        run.events.add(event);
-        run.states.add(stream.state());
-        run.applied.add(event instanceof MessagePartsChunkEvent
-            && ((MessagePartsChunkEvent) event).getDelta() instanceof DeferredJsonObject);
-        run.log.add(event + " -> " + describe(stream.state()) + " rejected " + rejections);
-        rejections.clear();
-      }
-    } catch (RuntimeException e) {
-      run.failure = e;
-      run.log.add("failed: " + e.getClass().getSimpleName());
-    }
-    run.finalState = stream.state();
-    run.log.add("final: " + describe(run.finalState));
-    return run;
-  }
-
-  private static String describe(MessageState state) {
-    return "id=" + state.messageId() + " parts=" + state.parts() + " usage=" + state.usage()
-        + " finish=" + state.finishReason() + " content=" + state.content()
-        + " snapshot=" + Objects.hashCode(state.snapshot());
   }
 }

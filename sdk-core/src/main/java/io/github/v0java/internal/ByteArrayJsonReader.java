@@ -48,6 +48,7 @@ public final class ByteArrayJsonReader {
   private final int[] counts = new int[MAX_DEPTH + 1];
   private int depth;
   private char[] chars = new char[128];
+  private byte[] latin = new byte[128];
   /** Whether the string last scanned had escapes, and whether it had bytes beyond ASCII. */
   private boolean escaped;
   private boolean nonAscii;
@@ -355,6 +356,10 @@ public final class ByteArrayJsonReader {
     if (!escaped) {
       return new String(bytes, from, close - from, nonAscii ? UTF_8 : LATIN_1);
     }
+    if (!nonAscii) {
+      String latin = decodeLatin1(from, close);
+      if (latin != null) return latin;
+    }
     StringBuilder out = null;
     int length = 0;
     int run = from;
@@ -401,6 +406,41 @@ public final class ByteArrayJsonReader {
     }
     if (out == null) return new String(chars, 0, length);
     return out.append(chars, 0, length).toString();
+  }
+
+  /**
+   * Decodes escapes in ASCII bytes into one byte per char, the cheapest string to build; null if
+   * an escape names a char beyond Latin-1.
+   */
+  private String decodeLatin1(int from, int close) {
+    if (latin.length < close - from) latin = new byte[Math.max(close - from, 2 * latin.length)];
+    int length = 0;
+    for (int i = from; i < close; ) {
+      byte c = bytes[i];
+      if (c != '\\') {
+        latin[length++] = c;
+        i++;
+        continue;
+      }
+      byte e = bytes[i + 1];
+      int decoded;
+      switch (e) {
+        case 'u':
+          decoded = (hexValue(bytes[i + 2]) << 12) | (hexValue(bytes[i + 3]) << 8)
+              | (hexValue(bytes[i + 4]) << 4) | hexValue(bytes[i + 5]);
+          if (decoded > 0xff) return null;
+          i += 6;
+          break;
+        case 'b': decoded = '\b'; i += 2; break;
+        case 'f': decoded = '\f'; i += 2; break;
+        case 'n': decoded = '\n'; i += 2; break;
+        case 'r': decoded = '\r'; i += 2; break;
+        case 't': decoded = '\t'; i += 2; break;
+        default: decoded = e; i += 2; break; // '"', '\\' or '/'.
+      }
+      latin[length++] = (byte) decoded;
+    }
+    return new String(latin, 0, length, LATIN_1);
   }
 
   private int append(int length, char c) {
