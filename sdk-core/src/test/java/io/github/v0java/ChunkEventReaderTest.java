@@ -2,9 +2,11 @@ package io.github.v0java;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.squareup.moshi.JsonAdapter;
 import io.github.v0java.internal.DeferredJsonObject;
 import io.github.v0java.model.BashPart;
 import io.github.v0java.model.MessagePartsChunkEvent;
+import io.github.v0java.model.MessageStreamEvent;
 import io.github.v0java.model.TextPart;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,6 +55,11 @@ class ChunkEventReaderTest {
     Object decoded = ((MessagePartsChunkEvent) StreamPaths.run(body, false).events.get(1)).getDelta();
     assertThat(received).isEqualTo(decoded).hasSameHashCodeAs(decoded).hasToString(decoded.toString());
     assertThat(decoded).isEqualTo(received);
+    // Written back, the event is the one the generated adapter read.
+    JsonAdapter<MessageStreamEvent> events =
+        V0Json.moshi().adapter(MessageStreamEvent.class);
+    assertThat(events.toJson((MessageStreamEvent) fused.events.get(1)))
+        .isEqualTo(events.toJson((MessageStreamEvent) StreamPaths.run(body, false).events.get(1)));
     assertThat(((Map<?, ?>) received).get("_t")).isEqualTo("a");
   }
 
