@@ -10,8 +10,8 @@ import okio.ByteString;
 
 /**
  * Reads a {@code message.parts.chunk} event, nearly every event of a stream, in one pass over
- * its bytes: its delta is applied to the accumulator's parts as it is read (see {@link
- * MessageAccumulator#readDelta}) instead of being read into a tree and then applied. The event
+ * its bytes: its delta's changes to the accumulator's parts are worked out as it is read (see
+ * {@link MessageAccumulator#readDelta}) instead of reading it into a tree and then applying it. The event
  * handed to the caller equals the one the generated adapter would give; its delta is an object
  * read on first use from the bytes it came in ({@link DeferredJsonObject}).
  *
@@ -43,9 +43,9 @@ final class ChunkEventReader {
   }
 
   /**
-   * Reads the chunk event {@code data} and applies its delta, pending {@link
-   * MessageAccumulator#acceptRead}. Returns null, with the parts as they were, for an event to be
-   * read by the generated adapter instead.
+   * Reads the chunk event {@code data} and plans its delta's changes, made by {@link
+   * MessageAccumulator#acceptRead}. Returns null, with nothing planned, for an event to be read
+   * by the generated adapter instead.
    */
   MessagePartsChunkEvent read(ByteString data) {
     byte[] bytes = data.toByteArray();

@@ -113,24 +113,23 @@ final class MessageAccumulator {
   }
 
   /**
-   * Reads a chunk's delta from {@code reader} and applies it to the parts as it reads, if its
-   * shape allows (see {@link DeltaReader}); the changes are pending until {@link #acceptRead} or
-   * {@link #rollbackRead}.
+   * Reads a chunk's delta from {@code reader}, if its shape allows (see {@link DeltaReader}),
+   * planning the changes that {@link #acceptRead} makes and {@link #rollbackRead} drops.
    *
    * @throws Unsupported if the delta must instead be applied from its tree, through {@link
-   *     #accept}; call {@link #rollbackRead} first
+   *     #accept}
    */
   void readDelta(ByteArrayJsonReader reader) throws Unsupported {
     if (failed) throw Unsupported.INSTANCE;
-    deltaReader.apply(reader, rawParts);
+    deltaReader.read(reader, rawParts);
   }
 
-  /** Undoes the delta {@link #readDelta} applied, for an event that turned out to be bad. */
+  /** Drops the changes {@link #readDelta} planned, for an event that turned out to be bad. */
   void rollbackRead() {
     deltaReader.rollback();
   }
 
-  /** Publishes the state after the delta {@link #readDelta} applied for {@code chunk}. */
+  /** Makes the changes {@link #readDelta} planned for {@code chunk}, and publishes the state. */
   MessageState acceptRead(MessagePartsChunkEvent chunk) {
     deltaReader.commit();
     List<?> raw = (List<?>) rawParts; // The reader applies only to a list.

@@ -11,8 +11,8 @@ import java.util.Map;
  * delta's tree first: the stream path's way of applying the chunk that nearly every event is, a
  * part whose text grows. {@link JsonDiffPatch} stays the one definition of every form; this class
  * takes only the shapes it can apply exactly as {@code JsonDiffPatch} would, and gives up on
- * anything else by throwing {@link Unsupported}, so that the caller undoes what was applied
- * ({@link #rollback()}) and applies the delta from its tree.
+ * anything else by throwing {@link Unsupported}, so that the caller applies the delta from its
+ * tree instead.
  *
  * <p>Taken: an object of canonical indexes in ascending order and {@code "_t": "a"}, each index
  * naming an existing item that is an object, patched by an object delta whose members are
@@ -21,9 +21,10 @@ import java.util.Map;
  * (whose order of application needs the whole delta first), array deltas below the top,
  * anything malformed, repeated names, a text diff that does not match.
  *
- * <p>Changes are recorded in an undo log and kept until {@link #commit()} or {@link
- * #rollback()}, so that a caller reading the rest of an event can still undo the delta if the
- * event turns out to be bad.
+ * <p>Reading changes nothing: the changes are planned, and made by {@link #commit()}, so that a
+ * caller reading the rest of an event can still drop them ({@link #rollback()}) if the event
+ * turns out to be bad. They can be planned before being made because each touches its own key
+ * of its own object (repeated names and indexes are given up on).
  *
  * <p>Not thread-safe.
  */
@@ -32,7 +33,12 @@ public final class DeltaReader {
   /** Failures are never reported from here (the caller gives up), so paths are not tracked. */
   private static final JsonPath NO_PATH = JsonPath.root("$");
 
-  private final UndoLog undoLog = new UndoLog();
+  /** The planned changes: put {@code values[i]} at {@code names[i]} of {@code objects[i]}, or remove it. */
+  private Map<String, Object>[] objects = newMaps(4);
+  private String[] names = new String[4];
+  private Object[] values = new Object[4];
+  private boolean[] removals = new boolean[4];
+  private int planned;
   private int[] changedItems = new int[4];
   private String[] changedNames = new String[4];
   private int changedCount;
@@ -40,15 +46,24 @@ public final class DeltaReader {
   private String onlyName;
 
   /**
-   * Reads the delta at the reader's position and applies it to {@code target}. The changes are
-   * pending until {@link #commit()} or {@link #rollback()}; none may be pending before.
+   * Reads the delta at the reader's position and plans its changes to {@code target}, made by
+   * {@link #commit()}. Changes planned before and not committed are dropped.
    *
    * @throws Unsupported if the delta has a shape this class leaves to {@link JsonDiffPatch};
-   *     the caller must {@link #rollback()}
+   *     nothing is planned then
    */
+  public void read(ByteArrayJsonReader reader, Object target) throws Unsupported {
+    rollback();
+    try {
+      readArrayDelta(reader, target);
+    } catch (Unsupported | RuntimeException e) {
+      rollback(); // Nothing stays planned from a delta given up on.
+      throw e;
+    }
+  }
+
   @SuppressWarnings("unchecked") // JSON arrays hold Objects.
-  public void apply(ByteArrayJsonReader reader, Object target) throws Unsupported {
-    changedCount = 0;
+  private void readArrayDelta(ByteArrayJsonReader reader, Object target) throws Unsupported {
     if (!(target instanceof List)) throw Unsupported.INSTANCE;
     List<Object> list = (List<Object>) target;
     reader.beginObject();
@@ -80,7 +95,7 @@ public final class DeltaReader {
     if (!marked) throw Unsupported.INSTANCE; // An object delta on an array: JsonDiffPatch says why.
   }
 
-  /** How many items the delta last applied modified. */
+  /** How many items the delta last read modifies. */
   public int changedCount() {
     return changedCount;
   }
@@ -98,14 +113,27 @@ public final class DeltaReader {
     return changedNames[i];
   }
 
-  /** Keeps the changes of the delta last applied. */
+  /** Makes the changes of the delta last read. */
   public void commit() {
-    undoLog.commit();
+    for (int i = 0; i < planned; i++) {
+      if (removals[i]) {
+        objects[i].remove(names[i]);
+      } else {
+        objects[i].put(names[i], values[i]);
+      }
+      objects[i] = null;
+      values[i] = null;
+    }
+    planned = 0;
   }
 
-  /** Undoes the changes of the delta last applied, if not committed. */
+  /** Drops the changes of the delta last read, not committed. */
   public void rollback() {
-    undoLog.rollback();
+    for (int i = 0; i < planned; i++) {
+      objects[i] = null;
+      values[i] = null;
+    }
+    planned = 0;
     changedCount = 0;
   }
 
@@ -172,9 +200,9 @@ public final class DeltaReader {
       // Values read are new mutable containers already: nothing to copy.
       Object value = size == 2 ? (second != null || Double.isNaN(secondNumber) ? second
           : (Object) secondNumber) : firstString >= 0 ? reader.stringAt(firstString) : first;
-      undoLog.put(object, name, value, present);
+      plan(object, name, value, false);
     } else if (size == 3 && third == 0) {
-      if (present) undoLog.remove(object, name);
+      if (present) plan(object, name, null, true);
     } else if (size == 3 && third == 2 && firstString >= 0 && before instanceof String) {
       String patched;
       try {
@@ -182,10 +210,32 @@ public final class DeltaReader {
       } catch (DeltaException e) {
         throw Unsupported.INSTANCE; // JsonDiffPatch reports it, with its path.
       }
-      undoLog.put(object, name, patched, true);
+      plan(object, name, patched, false);
     } else {
       throw Unsupported.INSTANCE;
     }
+  }
+
+  private void plan(Map<String, Object> object, String name, Object value, boolean removal) {
+    if (planned == names.length) {
+      int size = 2 * planned;
+      Map<String, Object>[] moreObjects = newMaps(size);
+      System.arraycopy(objects, 0, moreObjects, 0, planned);
+      objects = moreObjects;
+      names = Arrays.copyOf(names, size);
+      values = Arrays.copyOf(values, size);
+      removals = Arrays.copyOf(removals, size);
+    }
+    objects[planned] = object;
+    names[planned] = name;
+    values[planned] = value;
+    removals[planned] = removal;
+    planned++;
+  }
+
+  @SuppressWarnings("unchecked") // An array of a generic type.
+  private static Map<String, Object>[] newMaps(int size) {
+    return (Map<String, Object>[]) new Map<?, ?>[size];
   }
 
   private static boolean isNumber(int c) {

@@ -49,11 +49,6 @@ final class UndoLog {
     undos.add(new ListTruncate(list, list.size()));
   }
 
-  /** Keeps every change recorded so far: they can no longer be rolled back. */
-  void commit() {
-    undos.clear();
-  }
-
   /** Reverses every change recorded, newest first. */
   void rollback() {
     for (int i = undos.size() - 1; i >= 0; i--) undos.get(i).undo();

@@ -28,16 +28,28 @@ class DeltaReaderTest {
       JsonDiffPatch.apply(viaTree, parse(delta), "parts");
       Object read = parse(PARTS);
       DeltaReader reader = new DeltaReader();
-      reader.apply(json(delta), read);
+      reader.read(json(delta), read);
+      assertThat(write(read)).as("before commit: " + delta).isEqualTo(write(parse(PARTS)));
       reader.commit();
       assertThat(write(read)).as(delta).isEqualTo(write(viaTree));
     }
   }
 
+  @Test void aRolledBackDeltaChangesNothing() throws Exception {
+    Object parts = parse(PARTS);
+    DeltaReader reader = new DeltaReader();
+    reader.read(json("{'0':{'text':['Hi']},'1':{'meta':{'m':['x',0,0]}},'_t':'a'}"), parts);
+    reader.rollback();
+    reader.commit();
+
+    assertThat(write(parts)).isEqualTo(write(parse(PARTS)));
+    assertThat(reader.changedCount()).isZero();
+  }
+
   @Test void reportsWhichItemsChangedAndTheirOneChangedName() throws Exception {
     Object parts = parse(PARTS);
     DeltaReader reader = new DeltaReader();
-    reader.apply(json("{'0':{'text':['Hi']},'1':{'output':['a','b'],'command':['ls','pwd']},"
+    reader.read(json("{'0':{'text':['Hi']},'1':{'output':['a','b'],'command':['ls','pwd']},"
         + "'_t':'a'}"), parts);
 
     assertThat(reader.changedCount()).isEqualTo(2);
@@ -47,7 +59,7 @@ class DeltaReaderTest {
     assertThat(reader.changedName(1)).isNull();
   }
 
-  @Test void leavesOtherShapesToJsonDiffPatchAndUndoesWhatItApplied() {
+  @Test void leavesOtherShapesToJsonDiffPatchChangingNothing() {
     String[] deltas = {
         "{'2':[{'type':'text','text':'new'}],'_t':'a'}", // An insert.
         "{'0':{'text':['Hi']},'_1':['',0,0],'_t':'a'}", // A removal, after a change.
@@ -64,9 +76,9 @@ class DeltaReaderTest {
     for (String delta : deltas) {
       Object parts = parse(PARTS);
       DeltaReader reader = new DeltaReader();
-      assertThatThrownBy(() -> reader.apply(json(delta), parts)).as(delta)
+      assertThatThrownBy(() -> reader.read(json(delta), parts)).as(delta)
           .isInstanceOf(Unsupported.class);
-      reader.rollback();
+      reader.commit(); // Nothing was planned.
       assertThat(write(parts)).as(delta).isEqualTo(write(parse(PARTS)));
     }
   }
