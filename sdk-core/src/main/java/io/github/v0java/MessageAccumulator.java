@@ -42,8 +42,8 @@ import okio.ByteString;
  * parts a chunk touched are decoded again, and each state shares the untouched ones.
  *
  * <p>A chunk arrives in one of two ways: decoded, its delta a tree ({@link #accept}), or as JSON
- * being read, its delta applied while it is read ({@link #readDelta}, then {@link
- * #acceptRead}), which {@link ChunkEventReader} does for the stream path.
+ * being read, its changes worked out while it is read ({@link #readDelta}) and made by {@link
+ * #acceptRead}, which {@link ChunkEventReader} does for the stream path.
  */
 final class MessageAccumulator {
   /** Told about a chunk whose delta could not be applied; the state stays as it was. */

@@ -192,7 +192,7 @@ final class JsonDiffPatch {
   }
 
   /** A deep copy of a JSON value from a delta, in mutable containers. */
-  static Object copy(Object value, JsonPath path, int depth) throws DeltaException {
+  private static Object copy(Object value, JsonPath path, int depth) throws DeltaException {
     if (value instanceof String) return value; // The common case, and a cheaper test than Map's.
     if (depth > MAX_DEPTH) throw tooDeep(path);
     if (value instanceof Map) {
