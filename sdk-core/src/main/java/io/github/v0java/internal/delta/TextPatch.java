@@ -2,6 +2,7 @@ package io.github.v0java.internal.delta;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A text diff as jsondiffpatch sends it: diff-match-patch's {@code patch_toText} format, a list
@@ -41,6 +42,81 @@ final class TextPatch {
    * @throws DeltaException at {@code path} if the patch is malformed or a hunk does not match
    */
   static String apply(String text, String patch, JsonPath path) throws DeltaException {
+    String result = applySingleHunk(text, patch);
+    return result != null ? result : applyHunks(text, patch, path);
+  }
+
+  /**
+   * The common chunk, cheaply: a patch of one hunk with no escapes whose old text is where the
+   * hunk expects it. Its lines are read in place and matched against the text there, and the
+   * result is built in one copy (one concatenation when the change is at the end, as when text
+   * grows). Returns null for any other patch, well-formed or not, which {@link #applyHunks} then
+   * applies or reports; for a patch it does apply, the result is the one that would give.
+   */
+  static @Nullable String applySingleHunk(String text, String patch) {
+    if (patch.indexOf('%') >= 0) return null;
+    int length = patch.length();
+    int headerEnd = lineEnd(patch, 0);
+    int start2 = newRangeStart(patch, 0, headerEnd);
+    if (start2 < 0) return null;
+    int at = Math.max(0, Math.min(start2, text.length())); // The first hunk: no drift.
+    // The old text read so far; and where the change (all but the leading and trailing context)
+    // starts and ends in the old text, the new text and the patch.
+    int oldLength = 0;
+    int newLength = 0;
+    int oldFrom = -1;
+    int oldTo = 0;
+    int newFrom = 0;
+    int newTo = 0;
+    int patchFrom = 0;
+    int patchTo = 0;
+    int firstChangeEnd = 0;
+    for (int lineStart = headerEnd + 1, lineEnd; lineStart <= length; lineStart = lineEnd + 1) {
+      lineEnd = lineEnd(patch, lineStart);
+      if (lineEnd == lineStart) continue;
+      char sign = patch.charAt(lineStart);
+      int lineLength = lineEnd - lineStart - 1;
+      if (sign == ' ' || sign == '-') {
+        if (!text.regionMatches(at + oldLength, patch, lineStart + 1, lineLength)) return null;
+        oldLength += lineLength;
+      } else if (sign != '+') {
+        return null; // A second hunk, or a malformed line.
+      }
+      if (sign != '-') newLength += lineLength;
+      if (sign == ' ') continue;
+      if (oldFrom < 0) {
+        oldFrom = sign == '-' ? oldLength - lineLength : oldLength;
+        newFrom = sign == '+' ? newLength - lineLength : newLength;
+        patchFrom = lineStart;
+        firstChangeEnd = lineEnd;
+      }
+      oldTo = oldLength;
+      newTo = newLength;
+      patchTo = lineEnd;
+    }
+    if (oldFrom < 0) return text; // Context only.
+    int changeStart = at + oldFrom;
+    int changeEnd = at + oldTo;
+    if (changeEnd == text.length() && firstChangeEnd == patchTo && patch.charAt(patchFrom) == '+') {
+      // A single insertion at the end (and so no old text after it): the text growing.
+      String inserted = patch.substring(patchFrom + 1, patchTo);
+      return text.concat(inserted);
+    }
+    char[] result = new char[text.length() - (oldTo - oldFrom) + (newTo - newFrom)];
+    text.getChars(0, changeStart, result, 0);
+    int written = changeStart;
+    for (int lineStart = patchFrom, lineEnd; lineStart < patchTo; lineStart = lineEnd + 1) {
+      lineEnd = lineEnd(patch, lineStart);
+      if (lineEnd == lineStart || patch.charAt(lineStart) == '-') continue;
+      patch.getChars(lineStart + 1, lineEnd, result, written);
+      written += lineEnd - lineStart - 1;
+    }
+    text.getChars(changeEnd, text.length(), result, written);
+    return new String(result);
+  }
+
+  /** Applies any patch: the general path, hunk by hunk. */
+  static String applyHunks(String text, String patch, JsonPath path) throws DeltaException {
     List<Hunk> hunks = parse(patch, path);
     int growth = 0;
     for (int i = 0; i < hunks.size(); i++) growth += hunks.get(i).newText.length();
