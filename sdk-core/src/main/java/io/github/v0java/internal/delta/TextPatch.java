@@ -47,21 +47,22 @@ final class TextPatch {
   }
 
   /**
-   * The common chunk, cheaply: a patch of one hunk with no escapes whose old text is where the
-   * hunk expects it. Its lines are read in place and matched against the text there, and the
-   * result is built in one copy (one concatenation when the change is at the end, as when text
-   * grows). Returns null for any other patch, well-formed or not, which {@link #applyHunks} then
-   * applies or reports; for a patch it does apply, the result is the one that would give.
+   * The common chunk, cheaply: a patch of one hunk whose old text is where the hunk expects it.
+   * Its lines are read in place (only those with escapes are decoded into strings) and matched
+   * against the text there, and the result is built in one copy (one concatenation when the
+   * change is an insertion at the end, as when text grows). Returns null for any other patch,
+   * well-formed or not, which {@link #applyHunks} then applies or reports; for a patch it does
+   * apply, the result is the one that would give.
    */
   static @Nullable String applySingleHunk(String text, String patch) {
-    if (patch.indexOf('%') >= 0) return null;
     int length = patch.length();
     int headerEnd = lineEnd(patch, 0);
     int start2 = newRangeStart(patch, 0, headerEnd);
     if (start2 < 0) return null;
     int at = Math.max(0, Math.min(start2, text.length())); // The first hunk: no drift.
-    // The old text read so far; and where the change (all but the leading and trailing context)
-    // starts and ends in the old text, the new text and the patch.
+    int percent = patch.indexOf('%', headerEnd); // The next escape.
+    // The old and new text read so far; where the change (all but the leading and trailing
+    // context) starts and ends in the old text, the new text and the patch; its first line.
     int oldLength = 0;
     int newLength = 0;
     int oldFrom = -1;
@@ -71,24 +72,36 @@ final class TextPatch {
     int patchFrom = 0;
     int patchTo = 0;
     int firstChangeEnd = 0;
+    String firstChangeText = null;
     for (int lineStart = headerEnd + 1, lineEnd; lineStart <= length; lineStart = lineEnd + 1) {
       lineEnd = lineEnd(patch, lineStart);
       if (lineEnd == lineStart) continue;
       char sign = patch.charAt(lineStart);
-      int lineLength = lineEnd - lineStart - 1;
-      if (sign == ' ' || sign == '-') {
-        if (!text.regionMatches(at + oldLength, patch, lineStart + 1, lineLength)) return null;
-        oldLength += lineLength;
-      } else if (sign != '+') {
-        return null; // A second hunk, or a malformed line.
+      if (sign != ' ' && sign != '-' && sign != '+') return null; // A second hunk, or malformed.
+      // The line's text: patch[textStart, textStart + textLength), or its decoded copy.
+      String lineText = null;
+      int textStart = lineStart + 1;
+      int textLength = lineEnd - textStart;
+      if (percent >= 0 && percent < lineEnd) {
+        lineText = decodedText(patch, lineStart, lineEnd);
+        if (lineText == null) return null;
+        textStart = 0;
+        textLength = lineText.length();
+        percent = patch.indexOf('%', lineEnd);
       }
-      if (sign != '-') newLength += lineLength;
+      if (sign != '+') {
+        String source = lineText != null ? lineText : patch;
+        if (!text.regionMatches(at + oldLength, source, textStart, textLength)) return null;
+        oldLength += textLength;
+      }
+      if (sign != '-') newLength += textLength;
       if (sign == ' ') continue;
       if (oldFrom < 0) {
-        oldFrom = sign == '-' ? oldLength - lineLength : oldLength;
-        newFrom = sign == '+' ? newLength - lineLength : newLength;
+        oldFrom = sign == '-' ? oldLength - textLength : oldLength;
+        newFrom = sign == '+' ? newLength - textLength : newLength;
         patchFrom = lineStart;
         firstChangeEnd = lineEnd;
+        firstChangeText = lineText;
       }
       oldTo = oldLength;
       newTo = newLength;
@@ -99,20 +112,38 @@ final class TextPatch {
     int changeEnd = at + oldTo;
     if (changeEnd == text.length() && firstChangeEnd == patchTo && patch.charAt(patchFrom) == '+') {
       // A single insertion at the end (and so no old text after it): the text growing.
-      String inserted = patch.substring(patchFrom + 1, patchTo);
-      return text.concat(inserted);
+      return text.concat(firstChangeText != null
+          ? firstChangeText : patch.substring(patchFrom + 1, patchTo));
     }
     char[] result = new char[text.length() - (oldTo - oldFrom) + (newTo - newFrom)];
     text.getChars(0, changeStart, result, 0);
     int written = changeStart;
+    int escape = patch.indexOf('%', patchFrom);
     for (int lineStart = patchFrom, lineEnd; lineStart < patchTo; lineStart = lineEnd + 1) {
       lineEnd = lineEnd(patch, lineStart);
+      boolean escaped = escape >= 0 && escape < lineEnd;
+      if (escaped) escape = patch.indexOf('%', lineEnd);
       if (lineEnd == lineStart || patch.charAt(lineStart) == '-') continue;
-      patch.getChars(lineStart + 1, lineEnd, result, written);
-      written += lineEnd - lineStart - 1;
+      if (escaped) {
+        String lineText = decodedText(patch, lineStart, lineEnd); // Decoded once already.
+        lineText.getChars(0, lineText.length(), result, written);
+        written += lineText.length();
+      } else {
+        patch.getChars(lineStart + 1, lineEnd, result, written);
+        written += lineEnd - lineStart - 1;
+      }
     }
     text.getChars(changeEnd, text.length(), result, written);
     return new String(result);
+  }
+
+  /** The text of the line {@code patch[from, to)} after its sign, decoded; null if it can't be. */
+  private static @Nullable String decodedText(String patch, int from, int to) {
+    try {
+      return UriDecoder.decode(patch.substring(from + 1, to));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** Applies any patch: the general path, hunk by hunk. */

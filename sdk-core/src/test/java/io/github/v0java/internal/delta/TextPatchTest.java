@@ -3,6 +3,7 @@ package io.github.v0java.internal.delta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -56,15 +57,22 @@ final class TextPatchTest {
     assertThatThrownBy(() -> apply("Hell", patch)).hasMessage("$: text diff hunk 1 does not match");
   }
 
-  @Test void escapesSeveralHunksAndMalformedPatchesAreLeftToTheGeneralPath() throws DeltaException {
-    assertThat(TextPatch.applySingleHunk("50%", "@@ -1,3 +1,6 @@\n 50%25\n+%0Aok\n")).isNull();
-    assertThat(apply("50%", "@@ -1,3 +1,6 @@\n 50%25\n+%0Aok\n")).isEqualTo("50%\nok");
+  @Test void escapedLinesAreDecoded() throws DeltaException {
+    // Context and insertion escaped, at the end; then escaped deletions and insertions inside.
+    assertThat(TextPatch.applySingleHunk("50%", "@@ -1,3 +1,6 @@\n 50%25\n+%0Aok\n")).isEqualTo("50%\nok");
+    assertThat(TextPatch.applySingleHunk("a\"b\"c", "@@ -1,5 +1,7 @@\n a\n-%22b%22\n+%7Bb%7D%0A\n+!\n c\n"))
+        .isEqualTo("a{b}\n!c");
+    assertThat(TextPatch.applySingleHunk("x\u00fcy", "@@ -1,3 +1,3 @@\n x\n-%C3%BC\n+%F0%9F%98%80\n y\n"))
+        .isEqualTo("x\uD83D\uDE00y");
+  }
 
+  @Test void escapesSeveralHunksAndMalformedPatchesAreLeftToTheGeneralPath() throws DeltaException {
     String twoHunks = "@@ -1,1 +1,1 @@\n-a\n+A\n@@ -3,1 +3,1 @@\n-c\n+C\n";
     assertThat(TextPatch.applySingleHunk("abc", twoHunks)).isNull();
     assertThat(apply("abc", twoHunks)).isEqualTo("AbC");
 
-    for (String malformed : new String[] {"@@ bad @@\n", "@@ -1 +1 @@\n*a\n", "@@ -1 +1 @@\n-a\n@@ x\n"}) {
+    for (String malformed : new String[] {"@@ bad @@\n", "@@ -1 +1 @@\n*a\n", "@@ -1 +1 @@\n-a\n@@ x\n",
+        "@@ -1 +1 @@\n a\n+%ZZ\n", "@@ -1 +1 @@\n a\n+%F0%9F\n", "@@ -1 +1 @@\n-%4\n"}) {
       assertThat(TextPatch.applySingleHunk("a", malformed)).as(malformed).isNull();
       assertThatThrownBy(() -> apply("a", malformed)).as(malformed)
           .hasMessageStartingWith("$: malformed text diff: ");
@@ -75,6 +83,7 @@ final class TextPatchTest {
     // Small alphabets make a hunk's old text occur elsewhere, so misplaced hunks are found or fail.
     Random random = new Random(3);
     int fast = 0;
+    int fastEscaped = 0;
     for (int i = 0; i < 20_000; i++) {
       String text = randomText(random, random.nextInt(12));
       String patch = randomPatch(random, text);
@@ -91,9 +100,23 @@ final class TextPatchTest {
         actual = "failed: " + e.getMessage();
       }
       assertThat(actual).as("%s with %s", text, patch).isEqualTo(expected);
-      if (TextPatch.applySingleHunk(text, patch) != null) fast++;
+      if (TextPatch.applySingleHunk(text, patch) != null) {
+        fast++;
+        if (patch.indexOf('%') >= 0) fastEscaped++;
+      }
     }
     assertThat(fast).as("patches taking the fast path").isBetween(2_000, 18_000);
+    assertThat(fastEscaped).as("escaped patches taking the fast path").isBetween(500, 18_000);
+  }
+
+  /** {@code text} with its non-ASCII characters escaped as encodeURI does. */
+  private static String escaped(String text) {
+    StringBuilder escaped = new StringBuilder();
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      if (b >= 0) escaped.append((char) b);
+      else escaped.append(String.format("%%%02X", b & 0xff));
+    }
+    return escaped.toString();
   }
 
   private static String randomText(Random random, int length) {
@@ -102,7 +125,10 @@ final class TextPatchTest {
     return text.toString();
   }
 
-  /** A hunk (sometimes two) with lines taken from the text near a random place, or not. */
+  /**
+   * A hunk (sometimes two) with lines taken from the text near a random place, or not; some
+   * escaped, some malformed.
+   */
   private static String randomPatch(Random random, String text) {
     StringBuilder patch = new StringBuilder();
     int hunks = random.nextInt(8) == 0 ? 2 : 1;
@@ -117,15 +143,16 @@ final class TextPatchTest {
         if (kind == 0) {
           patch.append('\n'); // A blank line.
         } else if (kind == 1) {
-          patch.append(random.nextBoolean() ? "+%25\n" : "*x\n");
+          patch.append(random.nextBoolean() ? "+%25\n" : random.nextBoolean() ? "*x\n" : "+%C3\n");
         } else if (kind < 6) {
           int length = Math.min(random.nextInt(4), text.length() - Math.min(at, text.length()));
           String old = random.nextInt(6) == 0 ? randomText(random, length)
               : text.substring(Math.min(at, text.length()), Math.min(at, text.length()) + length);
           at += length;
-          patch.append(kind < 4 ? ' ' : '-').append(old).append('\n');
+          patch.append(kind < 4 ? ' ' : '-').append(random.nextBoolean() ? old : escaped(old)).append('\n');
         } else {
-          patch.append('+').append(randomText(random, random.nextInt(4))).append('\n');
+          String inserted = randomText(random, random.nextInt(4));
+          patch.append('+').append(random.nextBoolean() ? inserted : escaped(inserted)).append('\n');
         }
       }
     }
