@@ -200,6 +200,13 @@ public final class ServerSentEventReader implements Closeable {
    * Buffer#indexOfElement}, which this is called for every line.
    */
   private long indexOfLineEnd(long from) {
+    if (from == 0) { // A blank line, which ends every event, is told by its first byte alone.
+      byte first = buffer.getByte(0);
+      if (first == '\n' || first == '\r') {
+        lineEndsWithCr = first == '\r';
+        return 0;
+      }
+    }
     Buffer.UnsafeCursor cursor = buffer.readUnsafe(this.cursor);
     try {
       for (int n = cursor.seek(from); n != -1; n = cursor.next()) {

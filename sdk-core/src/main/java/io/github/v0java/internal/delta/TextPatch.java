@@ -29,8 +29,9 @@ import org.jspecify.annotations.Nullable;
  * lost track, and we report that rather than guess. The length fields of headers are not
  * checked, as diff-match-patch does not check them either.
  *
- * <p>Cost: one copy of the text, and per hunk a search (only if it is not where expected) and a
- * shift of the text after it.
+ * <p>Cost: for a patch of one hunk that matches where expected (the usual chunk), one copy of
+ * the text, its lines read from the patch in place; for any other, one copy of the text, and per
+ * hunk a search (only if it is not where expected) and a shift of the text after it.
  */
 final class TextPatch {
   private TextPatch() {
@@ -125,7 +126,7 @@ final class TextPatch {
       if (escaped) escape = patch.indexOf('%', lineEnd);
       if (lineEnd == lineStart || patch.charAt(lineStart) == '-') continue;
       if (escaped) {
-        String lineText = decodedText(patch, lineStart, lineEnd); // Decoded once already.
+        String lineText = decodedText(patch, lineStart, lineEnd); // Decoded above too: not null.
         lineText.getChars(0, lineText.length(), result, written);
         written += lineText.length();
       } else {
