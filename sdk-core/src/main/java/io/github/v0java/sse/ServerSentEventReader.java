@@ -3,6 +3,8 @@ package io.github.v0java.sse;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import okio.Buffer;
 import okio.BufferedSource;
@@ -33,7 +35,6 @@ public final class ServerSentEventReader implements Closeable {
 
   /** Lines must fit a Java array; larger limits act as this one. */
   private static final long MAX_LIMIT = Integer.MAX_VALUE - 16;
-  private static final ByteString CR_OR_LF = ByteString.of((byte) '\r', (byte) '\n');
   private static final ByteString DATA = ByteString.encodeUtf8("data");
   private static final ByteString EVENT = ByteString.encodeUtf8("event");
   private static final ByteString ID = ByteString.encodeUtf8("id");
@@ -44,11 +45,15 @@ public final class ServerSentEventReader implements Closeable {
 
   private final BufferedSource source;
   private final Buffer buffer;
+  /** Reads the buffer's segments in place; attached only while a line is looked at. */
+  private final Buffer.UnsafeCursor cursor = new Buffer.UnsafeCursor();
   private final long maxEventBytes;
 
   private boolean started;
   /** The last line ended with a CR; a LF that comes next completes that line ending. */
   private boolean afterCr;
+  /** Whether the line {@link #nextLine()} found ends with a CR (else with a LF). */
+  private boolean lineEndsWithCr;
   private boolean closed;
 
   /** Bytes of the current event's field lines so far. */
@@ -119,7 +124,7 @@ public final class ServerSentEventReader implements Closeable {
         resetEvent(); // End of stream: an event without its blank line is discarded.
         return null;
       }
-      boolean endsWithCr = buffer.getByte(length) == '\r';
+      boolean endsWithCr = lineEndsWithCr;
       if (length == 0) {
         buffer.skip(1);
         afterCr = endsWithCr;
@@ -177,7 +182,7 @@ public final class ServerSentEventReader implements Closeable {
     while (true) {
       long size = buffer.size();
       if (size > scanned) {
-        long index = buffer.indexOfElement(CR_OR_LF, scanned);
+        long index = indexOfLineEnd(scanned);
         if (index != -1) {
           checkLineLength(index);
           return index;
@@ -186,6 +191,51 @@ public final class ServerSentEventReader implements Closeable {
         checkLineLength(scanned);
       }
       if (!source.request(scanned + 1)) return -1;
+    }
+  }
+
+  /**
+   * Returns the index of the first CR or LF in the buffer at or after {@code from}, noting which
+   * it is, or -1 if there is none. A loop over the segments' arrays: cheaper than {@link
+   * Buffer#indexOfElement}, which this is called for every line.
+   */
+  private long indexOfLineEnd(long from) {
+    if (from == 0) { // A blank line, which ends every event, is told by its first byte alone.
+      byte first = buffer.getByte(0);
+      if (first == '\n' || first == '\r') {
+        lineEndsWithCr = first == '\r';
+        return 0;
+      }
+    }
+    Buffer.UnsafeCursor cursor = buffer.readUnsafe(this.cursor);
+    try {
+      for (int n = cursor.seek(from); n != -1; n = cursor.next()) {
+        byte[] data = cursor.data;
+        int i = cursor.start;
+        int end = cursor.end;
+        ByteBuffer words = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+        for (; i + 8 <= end; i += 8) {
+          long word = words.getLong(i);
+          long lf = word ^ 0x0a0a0a0a0a0a0a0aL;
+          long cr = word ^ 0x0d0d0d0d0d0d0d0dL;
+          long found = ((lf - 0x0101010101010101L) & ~lf | (cr - 0x0101010101010101L) & ~cr)
+              & 0x8080808080808080L;
+          if (found != 0) {
+            i += Long.numberOfTrailingZeros(found) >>> 3;
+            break;
+          }
+        }
+        for (; i < end; i++) {
+          byte b = data[i];
+          if (b == '\n' || b == '\r') {
+            lineEndsWithCr = b == '\r';
+            return cursor.offset + (i - cursor.start);
+          }
+        }
+      }
+      return -1;
+    } finally {
+      cursor.close();
     }
   }
 
@@ -276,7 +326,7 @@ public final class ServerSentEventReader implements Closeable {
     eventBytes = 0;
     dataLines = 0;
     firstData = null;
-    data.clear();
+    if (data.size() != 0) data.clear();
     type = "";
   }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import okio.Buffer;
 import okio.ByteString;
 import okio.Okio;
 import org.junit.jupiter.api.Test;
@@ -314,6 +317,32 @@ final class ServerSentEventReaderTest {
       assertThat(reader.next()).isEqualTo(event("e" + i % 3, "{\"n\":" + i + "}", "" + i));
     }
     assertThat(reader.next()).isNull();
+  }
+
+  @ParameterizedTest @EnumSource(Reads.class)
+  void lineEndsAreFoundAtEveryOffsetAndAcrossSegments(Reads reads) throws IOException {
+    // Line ends are looked for 8 bytes at a time: each data length from 0 to 40 puts the line end
+    // at every offset in a word, the values are bytes next to CR and LF (and the same with the
+    // high bit set), and 1000 events of some 25 bytes span several 8 KiB segments.
+    byte[] near = {0x09, 0x0b, 0x0c, 0x0e, (byte) 0x8a, (byte) 0x8d, 0x00, 0x7f, (byte) 0xff, 'a'};
+    String[] endings = {"\n", "\r", "\r\n"};
+    Buffer stream = new Buffer();
+    List<ByteString> expected = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      int length = i % 41;
+      byte[] value = new byte[length];
+      for (int b = 0; b < length; b++) value[b] = near[(i + b) % near.length];
+      ByteString data = ByteString.of(value);
+      expected.add(data);
+      String ending = endings[i % 3];
+      String blank = endings[i / 3 % 3];
+      if (ending.equals("\r") && blank.equals("\n")) blank = "\r\n"; // Else one CRLF.
+      stream.writeUtf8("data:").write(data).writeUtf8(ending).writeUtf8(blank);
+    }
+    ServerSentEventReader reader = reads.reader(stream.readByteString());
+    List<ByteString> actual = new ArrayList<>();
+    for (ServerSentEvent event; (event = reader.next()) != null; ) actual.add(event.dataBytes());
+    assertThat(actual).isEqualTo(expected);
   }
 
   @ParameterizedTest @EnumSource(Reads.class)

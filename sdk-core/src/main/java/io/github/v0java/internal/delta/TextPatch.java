@@ -2,6 +2,7 @@ package io.github.v0java.internal.delta;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A text diff as jsondiffpatch sends it: diff-match-patch's {@code patch_toText} format, a list
@@ -28,8 +29,9 @@ import java.util.List;
  * lost track, and we report that rather than guess. The length fields of headers are not
  * checked, as diff-match-patch does not check them either.
  *
- * <p>Cost: one copy of the text, and per hunk a search (only if it is not where expected) and a
- * shift of the text after it.
+ * <p>Cost: for a patch of one hunk that matches where expected (the usual chunk), one copy of
+ * the text, its lines read from the patch in place; for any other, one copy of the text, and per
+ * hunk a search (only if it is not where expected) and a shift of the text after it.
  */
 final class TextPatch {
   private TextPatch() {
@@ -41,6 +43,112 @@ final class TextPatch {
    * @throws DeltaException at {@code path} if the patch is malformed or a hunk does not match
    */
   static String apply(String text, String patch, JsonPath path) throws DeltaException {
+    String result = applySingleHunk(text, patch);
+    return result != null ? result : applyHunks(text, patch, path);
+  }
+
+  /**
+   * The common chunk, cheaply: a patch of one hunk whose old text is where the hunk expects it.
+   * Its lines are read in place (only those with escapes are decoded into strings) and matched
+   * against the text there, and the result is built in one copy (one concatenation when the
+   * change is an insertion at the end, as when text grows). Returns null for any other patch,
+   * well-formed or not, which {@link #applyHunks} then applies or reports; for a patch it does
+   * apply, the result is the one that would give.
+   */
+  static @Nullable String applySingleHunk(String text, String patch) {
+    int length = patch.length();
+    int headerEnd = lineEnd(patch, 0);
+    int start2 = newRangeStart(patch, 0, headerEnd);
+    if (start2 < 0) return null;
+    int at = Math.max(0, Math.min(start2, text.length())); // The first hunk: no drift.
+    int percent = patch.indexOf('%', headerEnd); // The next escape.
+    // The old and new text read so far; where the change (all but the leading and trailing
+    // context) starts and ends in the old text, the new text and the patch; its first line.
+    int oldLength = 0;
+    int newLength = 0;
+    int oldFrom = -1;
+    int oldTo = 0;
+    int newFrom = 0;
+    int newTo = 0;
+    int patchFrom = 0;
+    int patchTo = 0;
+    int firstChangeEnd = 0;
+    String firstChangeText = null;
+    for (int lineStart = headerEnd + 1, lineEnd; lineStart <= length; lineStart = lineEnd + 1) {
+      lineEnd = lineEnd(patch, lineStart);
+      if (lineEnd == lineStart) continue;
+      char sign = patch.charAt(lineStart);
+      if (sign != ' ' && sign != '-' && sign != '+') return null; // A second hunk, or malformed.
+      // The line's text: patch[textStart, textStart + textLength), or its decoded copy.
+      String lineText = null;
+      int textStart = lineStart + 1;
+      int textLength = lineEnd - textStart;
+      if (percent >= 0 && percent < lineEnd) {
+        lineText = decodedText(patch, lineStart, lineEnd);
+        if (lineText == null) return null;
+        textStart = 0;
+        textLength = lineText.length();
+        percent = patch.indexOf('%', lineEnd);
+      }
+      if (sign != '+') {
+        String source = lineText != null ? lineText : patch;
+        if (!text.regionMatches(at + oldLength, source, textStart, textLength)) return null;
+        oldLength += textLength;
+      }
+      if (sign != '-') newLength += textLength;
+      if (sign == ' ') continue;
+      if (oldFrom < 0) {
+        oldFrom = sign == '-' ? oldLength - textLength : oldLength;
+        newFrom = sign == '+' ? newLength - textLength : newLength;
+        patchFrom = lineStart;
+        firstChangeEnd = lineEnd;
+        firstChangeText = lineText;
+      }
+      oldTo = oldLength;
+      newTo = newLength;
+      patchTo = lineEnd;
+    }
+    if (oldFrom < 0) return text; // Context only.
+    int changeStart = at + oldFrom;
+    int changeEnd = at + oldTo;
+    if (changeEnd == text.length() && firstChangeEnd == patchTo && patch.charAt(patchFrom) == '+') {
+      // A single insertion at the end (and so no old text after it): the text growing.
+      return text.concat(firstChangeText != null
+          ? firstChangeText : patch.substring(patchFrom + 1, patchTo));
+    }
+    char[] result = new char[text.length() - (oldTo - oldFrom) + (newTo - newFrom)];
+    text.getChars(0, changeStart, result, 0);
+    int written = changeStart;
+    int escape = patch.indexOf('%', patchFrom);
+    for (int lineStart = patchFrom, lineEnd; lineStart < patchTo; lineStart = lineEnd + 1) {
+      lineEnd = lineEnd(patch, lineStart);
+      boolean escaped = escape >= 0 && escape < lineEnd;
+      if (escaped) escape = patch.indexOf('%', lineEnd);
+      if (lineEnd == lineStart || patch.charAt(lineStart) == '-') continue;
+      if (escaped) {
+        String lineText = decodedText(patch, lineStart, lineEnd); // Decoded above too: not null.
+        lineText.getChars(0, lineText.length(), result, written);
+        written += lineText.length();
+      } else {
+        patch.getChars(lineStart + 1, lineEnd, result, written);
+        written += lineEnd - lineStart - 1;
+      }
+    }
+    text.getChars(changeEnd, text.length(), result, written);
+    return new String(result);
+  }
+
+  /** The text of the line {@code patch[from, to)} after its sign, decoded; null if it can't be. */
+  private static @Nullable String decodedText(String patch, int from, int to) {
+    try {
+      return UriDecoder.decode(patch.substring(from + 1, to));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Applies any patch: the general path, hunk by hunk. */
+  static String applyHunks(String text, String patch, JsonPath path) throws DeltaException {
     List<Hunk> hunks = parse(patch, path);
     int growth = 0;
     for (int i = 0; i < hunks.size(); i++) growth += hunks.get(i).newText.length();

@@ -29,7 +29,7 @@ final class UriDecoder {
     if (percent < 0) return encoded;
     StringBuilder out = new StringBuilder(encoded.length());
     out.append(encoded, 0, percent);
-    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder(); // Reports malformed input.
+    CharsetDecoder utf8 = null; // Made for the first run that is not all ASCII.
     int i = percent;
     while (i < encoded.length()) {
       char c = encoded.charAt(i);
@@ -43,6 +43,7 @@ final class UriDecoder {
       while (runEnd < encoded.length() && encoded.charAt(runEnd) == '%') runEnd += 3;
       if (runEnd > encoded.length()) throw new IllegalArgumentException("truncated escape");
       byte[] bytes = new byte[(runEnd - i) / 3];
+      boolean ascii = true;
       for (int b = 0; b < bytes.length; b++, i += 3) {
         int high = hex(encoded.charAt(i + 1));
         int low = hex(encoded.charAt(i + 2));
@@ -50,7 +51,13 @@ final class UriDecoder {
           throw new IllegalArgumentException("invalid escape " + encoded.substring(i, i + 3));
         }
         bytes[b] = (byte) (high << 4 | low);
+        if (high >= 8) ascii = false;
       }
+      if (ascii) { // Such as %0A and %22, the most common: each byte is its character.
+        for (byte b : bytes) out.append((char) b);
+        continue;
+      }
+      if (utf8 == null) utf8 = StandardCharsets.UTF_8.newDecoder(); // Reports malformed input.
       try {
         CharBuffer chars = utf8.decode(ByteBuffer.wrap(bytes));
         out.append(chars);
