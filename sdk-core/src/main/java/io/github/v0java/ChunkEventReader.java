@@ -29,12 +29,22 @@ final class ChunkEventReader {
   private final MessageAccumulator accumulator;
   private final JsonAdapter<Object> trees;
   private final ByteArrayJsonReader reader = new ByteArrayJsonReader();
+  /** Events up to this size are read from one reused array; a larger one is not kept. */
+  private static final int SCRATCH_LIMIT = 64 * 1024;
+  private byte[] scratch = new byte[1024];
   /** The message id of the last chunk: every chunk of a stream has the same. */
   private String lastId;
 
   ChunkEventReader(Moshi moshi, MessageAccumulator accumulator) {
     this.accumulator = accumulator;
     this.trees = moshi.adapter(Object.class);
+  }
+
+  private byte[] scratch(int size) {
+    if (scratch.length < size) {
+      scratch = new byte[Math.max(size, Math.min(2 * scratch.length, SCRATCH_LIMIT))];
+    }
+    return scratch;
   }
 
   /** True if {@code data} may be a chunk event this class reads. */
@@ -48,8 +58,10 @@ final class ChunkEventReader {
    * by the generated adapter instead.
    */
   MessagePartsChunkEvent read(ByteString data) {
-    byte[] bytes = data.toByteArray();
-    reader.reset(bytes, 0, bytes.length);
+    int size = data.size();
+    byte[] bytes = size <= SCRATCH_LIMIT ? scratch(size) : new byte[size];
+    data.copyInto(0, bytes, 0, size);
+    reader.reset(bytes, 0, size);
     try {
       String id = null;
       String object = null;
@@ -79,6 +91,7 @@ final class ChunkEventReader {
       // The builder insists on these; the generated adapter does not.
       if (id == null || object == null || deltaStart < 0) throw Unsupported.INSTANCE;
       lastId = id;
+      // ByteString.of copies: the delta keeps no reference to the reused array.
       DeferredJsonObject delta =
           new DeferredJsonObject(ByteString.of(bytes, deltaStart, deltaEnd - deltaStart), trees);
       return MessagePartsChunkEvent.builder().id(id)._object(object).delta(delta).build();
