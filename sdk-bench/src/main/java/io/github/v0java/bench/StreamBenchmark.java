@@ -11,6 +11,8 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,23 +32,27 @@ import okhttp3.sse.EventSources;
 /**
  * Measures, on loopback and in one run: events per second of parse + typed decode + accumulate
  * (the SDK) against okhttp-sse + Moshi decoding each event into a Map (the baseline), at 10k and
- * 100k events; per-event delivery latency at one event every 20 ms; and cold start in a fresh
- * JVM. Prints a Markdown table.
+ * 100k events, with the CPU time per event of the thread reading the stream (less noisy than
+ * events per second on a shared machine); per-event delivery latency at one event every 20 ms;
+ * and cold start in a fresh JVM. Prints Markdown tables.
  */
 public final class StreamBenchmark {
   private static final SendMessageRequest REQUEST = SendMessageRequest.builder().message("bench").build();
   /** Rounds of the 100k stream, for both sides alike, before anything is measured (JIT warm-up). */
   private static final int JIT_WARMUP = 3;
   private static final int WARMUP = 3;
-  private static final int RUNS = 7;
+  private static final int RUNS = 11;
+  /** CPU time of the thread reading the stream, from the response headers to its end. */
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   public static void main(String[] args) throws Exception {
     try (LoopbackSseServer server = new LoopbackSseServer();
          V0Client client = V0Client.builder().apiKey("bench").baseUrl(server.baseUrl() + "/v2").build()) {
       OkHttpClient baseline = new OkHttpClient.Builder().readTimeout(60, TimeUnit.SECONDS).build();
       JsonAdapter<Object> mapAdapter = new Moshi.Builder().build().adapter(Object.class);
-      System.out.println("| events | SDK events/s | okhttp-sse + Moshi Map events/s | ratio |");
-      System.out.println("|---|---|---|---|");
+      System.out.println("| events | SDK events/s | okhttp-sse + Moshi Map events/s | ratio"
+          + " | CPU per event, SDK | CPU per event, baseline |");
+      System.out.println("|---|---|---|---|---|---|");
       double sdk10k = 0;
       double sdk100k = 0;
       // Both sides are compiled by the JIT on the same long stream before the first measurement,
@@ -60,10 +66,12 @@ public final class StreamBenchmark {
         server.serveBody(RealisticStream.body(RealisticStream.events(events)));
         double[] sdkSeconds = new double[RUNS];
         double[] baseSeconds = new double[RUNS];
+        double[] sdkCpu = new double[RUNS];
+        double[] baseCpu = new double[RUNS];
         for (int i = 0; i < WARMUP + RUNS; i++) {
           // Alternate which side runs first, so neither always follows the other's garbage.
-          double s;
-          double b;
+          double[] s;
+          double[] b;
           if (i % 2 == 0) {
             s = timeSdk(client, events);
             b = timeBaseline(baseline, mapAdapter, server.baseUrl(), events);
@@ -72,15 +80,17 @@ public final class StreamBenchmark {
             s = timeSdk(client, events);
           }
           if (i >= WARMUP) {
-            sdkSeconds[i - WARMUP] = s;
-            baseSeconds[i - WARMUP] = b;
+            sdkSeconds[i - WARMUP] = s[0];
+            baseSeconds[i - WARMUP] = b[0];
+            sdkCpu[i - WARMUP] = s[1] / events;
+            baseCpu[i - WARMUP] = b[1] / events;
           }
         }
         double sdkRate = events / median(sdkSeconds);
         double baseRate = events / median(baseSeconds);
         if (events == 10_000) sdk10k = median(sdkSeconds); else sdk100k = median(sdkSeconds);
-        System.out.printf(Locale.ROOT, "| %,d | %,.0f | %,.0f | %.2f× |%n", events, sdkRate, baseRate,
-            sdkRate / baseRate);
+        System.out.printf(Locale.ROOT, "| %,d | %,.0f | %,.0f | %.2f× | %.2f µs | %.2f µs |%n", events,
+            sdkRate, baseRate, sdkRate / baseRate, median(sdkCpu) / 1000, median(baseCpu) / 1000);
       }
       System.out.printf(Locale.ROOT, "%nAccumulation growth: 100k events took %.1f× the time of 10k"
           + " (linear is 10×).%n%n", sdk100k / sdk10k);
@@ -117,30 +127,40 @@ public final class StreamBenchmark {
     }
   }
 
-  private static double timeSdk(V0Client client, int expected) {
+  /** Returns {wall seconds, CPU nanoseconds of the reading thread after the headers}. */
+  private static double[] timeSdk(V0Client client, int expected) {
     long start = System.nanoTime();
     int count = 0;
     MessageState last = null;
+    long cpu;
     try (EventStream<MessageStreamEvent> stream = client.messages().sendStream("c1", REQUEST)) {
+      long cpuStart = THREADS.getCurrentThreadCpuTime(); // sendStream returns with the headers.
       while (stream.next() != null) {
         last = stream.state();
         count++;
       }
+      cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (count != expected || last == null || !last.isComplete()) {
       throw new AssertionError("SDK read " + count + " of " + expected + " events");
     }
-    return seconds;
+    return new double[] {seconds, cpu};
   }
 
-  private static double timeBaseline(OkHttpClient http, JsonAdapter<Object> adapter, String baseUrl,
-      int expected) throws InterruptedException {
+  /** Returns {wall seconds, CPU nanoseconds of the reading thread after the headers}. */
+  private static double[] timeBaseline(OkHttpClient http, JsonAdapter<Object> adapter,
+      String baseUrl, int expected) throws InterruptedException {
     CountDownLatch done = new CountDownLatch(1);
     int[] count = {0};
+    long[] cpu = new long[2];
     long start = System.nanoTime();
     EventSource source = EventSources.createFactory(http).newEventSource(request(baseUrl),
         new EventSourceListener() {
+          @Override public void onOpen(EventSource eventSource, Response response) {
+            cpu[0] = THREADS.getCurrentThreadCpuTime();
+          }
+
           @Override public void onEvent(EventSource eventSource, String id, String type, String data) {
             try {
               if (adapter.fromJson(data) != null) count[0]++;
@@ -150,6 +170,7 @@ public final class StreamBenchmark {
           }
 
           @Override public void onClosed(EventSource eventSource) {
+            cpu[1] = THREADS.getCurrentThreadCpuTime();
             done.countDown();
           }
 
@@ -161,7 +182,7 @@ public final class StreamBenchmark {
     double seconds = (System.nanoTime() - start) / 1e9;
     source.cancel();
     if (count[0] != expected) throw new AssertionError("baseline read " + count[0] + " of " + expected);
-    return seconds;
+    return new double[] {seconds, cpu[1] - cpu[0]};
   }
 
   private static Request request(String baseUrl) {
