@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads well-formed JSON from a byte array, for the stream's hot path: about four times less
- * work per byte than a general reader over a segmented buffer. It takes only standard JSON that
+ * Reads well-formed JSON from a byte array, for the stream's hot path, with less work per byte
+ * than a general reader over a segmented buffer. It takes only standard JSON that
  * Moshi reads to the same values, and throws {@link Unsupported} on anything else (malformed
  * input, control characters in strings, unusual escapes, leading zeros, repeated names, nesting
  * deeper than {@value #MAX_DEPTH}), so that the caller reads the input again with Moshi, which
@@ -80,21 +80,25 @@ public final class ByteArrayJsonReader {
     return -1;
   }
 
+  /** Reads the brace opening an object. */
   public void beginObject() throws Unsupported {
     expect('{');
     push();
   }
 
+  /** Reads the brace closing the current object, once {@link #hasNext} is false. */
   public void endObject() throws Unsupported {
     expect('}');
     depth--;
   }
 
+  /** Reads the bracket opening an array. */
   public void beginArray() throws Unsupported {
     expect('[');
     push();
   }
 
+  /** Reads the bracket closing the current array, once {@link #hasNext} is false. */
   public void endArray() throws Unsupported {
     expect(']');
     depth--;

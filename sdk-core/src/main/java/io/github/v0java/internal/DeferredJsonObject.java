@@ -12,8 +12,8 @@ import okio.ByteString;
 /**
  * A JSON object held as the bytes it was read from, and read into its tree on first use: an
  * unmodifiable map equal to the one the tree adapter gives. The stream path reads a chunk's delta
- * once, applying it as it goes; the tree costs as much again, and is built only for a caller who
- * asks for the delta. The bytes must hold a well-formed object (the stream path has read it whole).
+ * once, working out its changes as it goes; the tree would cost as much again, and is built only
+ * for a caller who asks for the delta. The bytes must hold a well-formed object (the stream path has read it whole).
  *
  * <p>Thread-safe: the tree is read at most a few times (once unless threads race) and published
  * through a volatile field.
