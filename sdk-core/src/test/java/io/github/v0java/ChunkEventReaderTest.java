@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.squareup.moshi.JsonAdapter;
 import io.github.v0java.internal.DeferredJsonObject;
 import io.github.v0java.model.BashPart;
+import io.github.v0java.model.ChatStreamEvent;
 import io.github.v0java.model.MessagePartsChunkEvent;
 import io.github.v0java.model.MessageStreamEvent;
 import io.github.v0java.model.TextPart;
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import okio.Buffer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,8 +95,10 @@ class ChunkEventReaderTest {
     for (int stream = 0; stream < 3000; stream++) {
       List<String> events = randomStream(random);
       String body = events(events.toArray(new String[0]));
-      StreamPaths.Run fused = StreamPaths.run(body, true);
-      StreamPaths.Run reference = StreamPaths.run(body, false);
+      // Chat streams have chunks too, in a union of their own.
+      Class<?> type = stream % 4 == 3 ? ChatStreamEvent.class : MessageStreamEvent.class;
+      StreamPaths.Run fused = StreamPaths.run(new Buffer().writeUtf8(body), true, type);
+      StreamPaths.Run reference = StreamPaths.run(new Buffer().writeUtf8(body), false, type);
       assertThat(fused.log).as("stream %d:%n%s", stream, body).isEqualTo(reference.log);
       for (boolean applied : fused.applied) if (applied) appliedWhileReading++;
     }

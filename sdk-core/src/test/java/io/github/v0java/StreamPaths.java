@@ -2,6 +2,7 @@ package io.github.v0java;
 
 import com.squareup.moshi.Moshi;
 import io.github.v0java.internal.DeferredJsonObject;
+import io.github.v0java.model.ChatStreamEvent;
 import io.github.v0java.model.MessagePartsChunkEvent;
 import io.github.v0java.model.MessageStreamEvent;
 import io.github.v0java.sse.ServerSentEventReader;
@@ -32,23 +33,23 @@ public final class StreamPaths {
     MessageState finalState;
   }
 
-  /** Runs {@code body} through one path or the other. */
+  /** Runs {@code body}, a message stream, through one path or the other. */
   public static Run run(String body, boolean onePass) {
-    return run(new Buffer().writeUtf8(body), onePass);
+    return run(new Buffer().writeUtf8(body), onePass, MessageStreamEvent.class);
   }
 
-  /** Runs {@code body} through one path or the other. */
-  public static Run run(Buffer body, boolean onePass) {
+  /** Runs {@code body}, a stream of {@code eventType}, through one path or the other. */
+  public static <E> Run run(Buffer body, boolean onePass, Class<E> eventType) {
     Run run = new Run();
     List<String> rejections = new ArrayList<>();
     MessageAccumulator accumulator = new MessageAccumulator(MOSHI,
         (chunk, reason) -> rejections.add(reason.getMessage()));
     ChunkEventReader chunks = onePass ? new ChunkEventReader(MOSHI, accumulator) : null;
-    EventStream<MessageStreamEvent> stream = new EventStream<>(body,
-        ServerSentEventReader.DEFAULT_MAX_EVENT_BYTES, MOSHI.adapter(MessageStreamEvent.class),
-        accumulator, chunks, null, false, null);
+    EventStream<E> stream = new EventStream<>(body, ServerSentEventReader.DEFAULT_MAX_EVENT_BYTES,
+        MOSHI.adapter(eventType), accumulator, chunks, null, eventType == ChatStreamEvent.class,
+        null);
     try {
-      MessageStreamEvent event;
+      E event;
       while ((event = stream.next()) != null) {
         run.events.add(event);
         run.states.add(stream.state());
