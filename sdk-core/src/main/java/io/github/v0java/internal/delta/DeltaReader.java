@@ -17,14 +17,15 @@ import java.util.Map;
  * <p>Taken: an object of canonical indexes in ascending order and {@code "_t": "a"}, each index
  * naming an existing item that is an object, patched by an object delta whose members are
  * {@code [new]}, {@code [old, new]}, {@code [old, 0, 0]}, text diffs {@code [patch, 0, 2]} (see
- * {@link TextPatch}) or object deltas of their own. Given up on: inserts, removals and moves
- * (whose order of application needs the whole delta first), array deltas below the top,
- * anything malformed, repeated names, a text diff that does not match.
+ * {@link TextPatch}) or object deltas of their own; and new items appended at the end ({@code
+ * "N": [value]} for the next indexes), as new parts arrive. Given up on: inserts elsewhere,
+ * removals and moves (whose order of application needs the whole delta first), array deltas
+ * below the top, anything malformed, repeated names, a text diff that does not match.
  *
  * <p>Reading changes nothing: the changes are planned, and made by {@link #commit()}, so that a
  * caller reading the rest of an event can still drop them ({@link #rollback()}) if the event
  * turns out to be bad. They can be planned before being made because each touches its own key
- * of its own object (repeated names and indexes are given up on).
+ * of its own object, or appends (repeated names and indexes are given up on).
  *
  * <p>Not thread-safe.
  */
@@ -33,11 +34,18 @@ public final class DeltaReader {
   /** Failures are never reported from here (the caller gives up), so paths are not tracked. */
   private static final JsonPath NO_PATH = JsonPath.root("$");
 
-  /** The planned changes: put {@code values[i]} at {@code names[i]} of {@code objects[i]}, or remove it. */
-  private Map<String, Object>[] objects = newMaps(4);
+  private static final byte PUT = 0;
+  private static final byte REMOVE = 1;
+  private static final byte APPEND = 2;
+
+  /**
+   * The planned changes: put {@code values[i]} at {@code names[i]} of the map {@code targets[i]},
+   * remove that name, or append {@code values[i]} to the list {@code targets[i]}.
+   */
+  private Object[] targets = new Object[4];
   private String[] names = new String[4];
   private Object[] values = new Object[4];
-  private boolean[] removals = new boolean[4];
+  private byte[] kinds = new byte[4];
   private int planned;
   private int[] changedItems = new int[4];
   private String[] changedNames = new String[4];
@@ -69,6 +77,7 @@ public final class DeltaReader {
     reader.beginObject();
     boolean marked = false;
     int lastIndex = -1;
+    int appended = 0;
     while (reader.hasNext()) {
       if (reader.peek() != '"') throw Unsupported.INSTANCE;
       int nameAt = reader.position();
@@ -79,12 +88,25 @@ public final class DeltaReader {
       }
       int index = ArrayDelta.canonicalIndex(reader.stringAt(nameAt), 0);
       // Ascending indexes: no repeated name, and each modification is at its final index.
-      if (index <= lastIndex || index >= list.size() || reader.peek() != '{') {
+      if (index <= lastIndex) throw Unsupported.INSTANCE;
+      lastIndex = index;
+      if (index == list.size() + appended && reader.peek() == '[') {
+        // A new item at the end, as a new part arrives: [value]. The last of the delta's keys
+        // but "_N" ones, which are given up on: nothing moves it.
+        reader.beginArray();
+        if (!reader.hasNext()) throw Unsupported.INSTANCE;
+        Object value = reader.readValue();
+        if (reader.hasNext()) throw Unsupported.INSTANCE; // [old, new]: a replacement.
+        reader.endArray();
+        planAppend(list, value);
+        appended++;
+        continue;
+      }
+      if (appended > 0 || index >= list.size() || reader.peek() != '{') {
         throw Unsupported.INSTANCE;
       }
       Object item = list.get(index);
       if (!(item instanceof Map)) throw Unsupported.INSTANCE;
-      lastIndex = index;
       @SuppressWarnings("unchecked") // JSON objects are maps from strings.
       Map<String, Object> object = (Map<String, Object>) item;
       onlyName = null;
@@ -114,14 +136,17 @@ public final class DeltaReader {
   }
 
   /** Makes the changes of the delta last read. */
+  @SuppressWarnings("unchecked") // JSON objects are maps from strings; JSON arrays hold Objects.
   public void commit() {
     for (int i = 0; i < planned; i++) {
-      if (removals[i]) {
-        objects[i].remove(names[i]);
+      if (kinds[i] == PUT) {
+        ((Map<String, Object>) targets[i]).put(names[i], values[i]);
+      } else if (kinds[i] == REMOVE) {
+        ((Map<String, Object>) targets[i]).remove(names[i]);
       } else {
-        objects[i].put(names[i], values[i]);
+        ((List<Object>) targets[i]).add(values[i]);
       }
-      objects[i] = null;
+      targets[i] = null;
       values[i] = null;
     }
     planned = 0;
@@ -130,7 +155,7 @@ public final class DeltaReader {
   /** Drops the changes of the delta last read, not committed. */
   public void rollback() {
     for (int i = 0; i < planned; i++) {
-      objects[i] = null;
+      targets[i] = null;
       values[i] = null;
     }
     planned = 0;
@@ -200,9 +225,9 @@ public final class DeltaReader {
       // Values read are new mutable containers already: nothing to copy.
       Object value = size == 2 ? (second != null || Double.isNaN(secondNumber) ? second
           : (Object) secondNumber) : firstString >= 0 ? reader.stringAt(firstString) : first;
-      plan(object, name, value, false);
+      plan(object, name, value, PUT);
     } else if (size == 3 && third == 0) {
-      if (present) plan(object, name, null, true);
+      if (present) plan(object, name, null, REMOVE);
     } else if (size == 3 && third == 2 && firstString >= 0 && before instanceof String) {
       String patched;
       try {
@@ -210,32 +235,29 @@ public final class DeltaReader {
       } catch (DeltaException e) {
         throw Unsupported.INSTANCE; // JsonDiffPatch reports it, with its path.
       }
-      plan(object, name, patched, false);
+      plan(object, name, patched, PUT);
     } else {
       throw Unsupported.INSTANCE;
     }
   }
 
-  private void plan(Map<String, Object> object, String name, Object value, boolean removal) {
+  private void plan(Object target, String name, Object value, byte kind) {
     if (planned == names.length) {
       int size = 2 * planned;
-      Map<String, Object>[] moreObjects = newMaps(size);
-      System.arraycopy(objects, 0, moreObjects, 0, planned);
-      objects = moreObjects;
+      targets = Arrays.copyOf(targets, size);
       names = Arrays.copyOf(names, size);
       values = Arrays.copyOf(values, size);
-      removals = Arrays.copyOf(removals, size);
+      kinds = Arrays.copyOf(kinds, size);
     }
-    objects[planned] = object;
+    targets[planned] = target;
     names[planned] = name;
     values[planned] = value;
-    removals[planned] = removal;
+    kinds[planned] = kind;
     planned++;
   }
 
-  @SuppressWarnings("unchecked") // An array of a generic type.
-  private static Map<String, Object>[] newMaps(int size) {
-    return (Map<String, Object>[]) new Map<?, ?>[size];
+  private void planAppend(List<Object> list, Object value) {
+    plan(list, null, value, APPEND);
   }
 
   private static boolean isNumber(int c) {

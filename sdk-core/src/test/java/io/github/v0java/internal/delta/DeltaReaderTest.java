@@ -22,6 +22,8 @@ class DeltaReaderTest {
         "{'1':{'exitCode':[0],'output':['a',0,0]},'_t':'a'}",
         "{'1':{'missing':['gone',0,0]},'_t':'a'}",
         "{'0':{'text':['@@ -1,0 +1,4 @@\\n+%C3%A9%F0%9F%98%80\\n',0,2]},'_t':'a'}",
+        "{'2':[{'type':'text','text':'new','list':[1,{'a':null}]}],'_t':'a'}", // A new part.
+        "{'1':{'output':['a','a b']},'2':[{'type':'text'}],'3':['x'],'_t':'a'}",
     };
     for (String delta : deltas) {
       Object viaTree = parse(PARTS);
@@ -61,7 +63,11 @@ class DeltaReaderTest {
 
   @Test void leavesOtherShapesToJsonDiffPatchChangingNothing() {
     String[] deltas = {
-        "{'2':[{'type':'text','text':'new'}],'_t':'a'}", // An insert.
+        "{'1':[{'type':'text','text':'new'}],'_t':'a'}", // An insert before the end.
+        "{'3':[{'type':'text','text':'new'}],'_t':'a'}", // Past the end.
+        "{'2':[{'type':'text'}],'3':{'type':['x']},'_t':'a'}", // Changing what it appends.
+        "{'2':['old','new'],'_t':'a'}", "{'2':[],'_t':'a'}",
+        "{'2':[{'a':1,'a':2}],'_t':'a'}",
         "{'0':{'text':['Hi']},'_1':['',0,0],'_t':'a'}", // A removal, after a change.
         "{'0':{'text':['Hi']},'_1':['',0,3],'_t':'a'}", // A move.
         "{'0':{'text':['Hi']}}", // No "_t": an object delta on an array.
