@@ -33,68 +33,65 @@ import okhttp3.sse.EventSources;
  * Measures, on loopback and in one run: events per second of parse + typed decode + accumulate
  * (the SDK) against okhttp-sse + Moshi decoding each event into a Map (the baseline), at 10k and
  * 100k events, with the CPU time per event of the thread reading the stream (less noisy than
- * events per second on a shared machine); per-event delivery latency at one event every 20 ms;
- * and cold start in a fresh JVM. Prints Markdown tables.
+ * events per second on a shared machine), each in three fresh JVMs; per-event delivery latency
+ * at one event every 20 ms; and cold start in a fresh JVM. Prints Markdown tables.
  */
 public final class StreamBenchmark {
   private static final SendMessageRequest REQUEST = SendMessageRequest.builder().message("bench").build();
-  /** Rounds of the 100k stream, for both sides alike, before anything is measured (JIT warm-up). */
-  private static final int JIT_WARMUP = 3;
+  /**
+   * Rounds of the 100k stream, for both sides alike, before anything is measured: the JIT needs
+   * about three for either side to reach its steady speed.
+   */
+  private static final int JIT_WARMUP = 5;
   private static final int WARMUP = 3;
   private static final int RUNS = 11;
   /** CPU time of the thread reading the stream, from the response headers to its end. */
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+  /** Fresh JVMs measuring throughput: a JVM's JIT can be luckier or unluckier for either side. */
+  private static final int FORKS = 3;
+  private static final int[] SIZES = {10_000, 100_000};
+
   public static void main(String[] args) throws Exception {
+    if (args.length == 1 && args[0].equals("--throughput")) {
+      throughput();
+      return;
+    }
+    // Per size: {SDK events/s, baseline events/s, SDK CPU ns/event, baseline CPU ns/event,
+    // SDK seconds}, one row per fork.
+    double[][][] forks = new double[SIZES.length][FORKS][];
+    for (int f = 0; f < FORKS; f++) {
+      double[][] result = throughputFork();
+      for (int size = 0; size < SIZES.length; size++) forks[size][f] = result[size];
+    }
+    System.out.println("| events | SDK events/s | okhttp-sse + Moshi Map events/s | ratio | ratio"
+        + " range | CPU per event, SDK | CPU per event, baseline |");
+    System.out.println("|---|---|---|---|---|---|---|");
+    double[] sdkSeconds = new double[SIZES.length];
+    for (int size = 0; size < SIZES.length; size++) {
+      double[] ratios = new double[FORKS];
+      for (int f = 0; f < FORKS; f++) ratios[f] = forks[size][f][0] / forks[size][f][1];
+      Arrays.sort(ratios);
+      double sdkRate = medianOf(forks[size], 0);
+      double baseRate = medianOf(forks[size], 1);
+      sdkSeconds[size] = medianOf(forks[size], 4);
+      System.out.printf(Locale.ROOT, "| %,d | %,.0f | %,.0f | %.2f× | %.2f× – %.2f× | %.2f µs | %.2f µs |%n",
+          SIZES[size], sdkRate, baseRate, ratios[FORKS / 2], ratios[0], ratios[FORKS - 1],
+          medianOf(forks[size], 2) / 1000, medianOf(forks[size], 3) / 1000);
+    }
+    System.out.printf(Locale.ROOT, "%nEach figure is the median over %d fresh JVMs of each JVM's median"
+        + " of %d runs (ratio range: the JVMs' own ratios).%n", FORKS, RUNS);
+    System.out.printf(Locale.ROOT, "%nAccumulation growth: 100k events took %.1f× the time of 10k"
+        + " (linear is 10×).%n%n", sdkSeconds[1] / sdkSeconds[0]);
+
     try (LoopbackSseServer server = new LoopbackSseServer();
          V0Client client = V0Client.builder().apiKey("bench").baseUrl(server.baseUrl() + "/v2").build()) {
       OkHttpClient baseline = new OkHttpClient.Builder().readTimeout(60, TimeUnit.SECONDS).build();
       JsonAdapter<Object> mapAdapter = new Moshi.Builder().build().adapter(Object.class);
-      System.out.println("| events | SDK events/s | okhttp-sse + Moshi Map events/s | ratio"
-          + " | CPU per event, SDK | CPU per event, baseline |");
-      System.out.println("|---|---|---|---|---|---|");
-      double sdk10k = 0;
-      double sdk100k = 0;
-      // Both sides are compiled by the JIT on the same long stream before the first measurement,
-      // so that the 10k figures measure the code rather than its warm-up.
-      server.serveBody(RealisticStream.body(RealisticStream.events(100_000)));
-      for (int i = 0; i < JIT_WARMUP; i++) {
-        timeSdk(client, 100_000);
-        timeBaseline(baseline, mapAdapter, server.baseUrl(), 100_000);
-      }
-      for (int events : new int[] {10_000, 100_000}) {
-        server.serveBody(RealisticStream.body(RealisticStream.events(events)));
-        double[] sdkSeconds = new double[RUNS];
-        double[] baseSeconds = new double[RUNS];
-        double[] sdkCpu = new double[RUNS];
-        double[] baseCpu = new double[RUNS];
-        for (int i = 0; i < WARMUP + RUNS; i++) {
-          // Alternate which side runs first, so neither always follows the other's garbage.
-          double[] s;
-          double[] b;
-          if (i % 2 == 0) {
-            s = timeSdk(client, events);
-            b = timeBaseline(baseline, mapAdapter, server.baseUrl(), events);
-          } else {
-            b = timeBaseline(baseline, mapAdapter, server.baseUrl(), events);
-            s = timeSdk(client, events);
-          }
-          if (i >= WARMUP) {
-            sdkSeconds[i - WARMUP] = s[0];
-            baseSeconds[i - WARMUP] = b[0];
-            sdkCpu[i - WARMUP] = s[1] / events;
-            baseCpu[i - WARMUP] = b[1] / events;
-          }
-        }
-        double sdkRate = events / median(sdkSeconds);
-        double baseRate = events / median(baseSeconds);
-        if (events == 10_000) sdk10k = median(sdkSeconds); else sdk100k = median(sdkSeconds);
-        System.out.printf(Locale.ROOT, "| %,d | %,.0f | %,.0f | %.2f× | %.2f µs | %.2f µs |%n", events,
-            sdkRate, baseRate, sdkRate / baseRate, median(sdkCpu) / 1000, median(baseCpu) / 1000);
-      }
-      System.out.printf(Locale.ROOT, "%nAccumulation growth: 100k events took %.1f× the time of 10k"
-          + " (linear is 10×).%n%n", sdk100k / sdk10k);
 
+      // This JVM's JIT warms up as the throughput runs' do, on every path a stream takes (new
+      // parts and usage events are rare in 500 events: measured cold, they would be interpreted).
+      warmUp(server, client, baseline, mapAdapter);
       // 10 s a side per round: a round's p99 is its 5th slowest event. A scheduling hiccup on a
       // shared machine moves one round's p99 by milliseconds, so the median of three rounds is
       // reported, with the range, each side going first in turn; a first round warms up.
@@ -140,6 +137,94 @@ public final class StreamBenchmark {
       baseline.dispatcher().executorService().shutdown();
       baseline.connectionPool().evictAll();
     }
+  }
+
+  /**
+   * Measures both sides at each size in this JVM and prints, per size, a line "throughput SDK/s
+   * baseline/s SDK-CPU-ns baseline-CPU-ns SDK-seconds" (medians of {@link #RUNS} runs).
+   */
+  private static void throughput() throws Exception {
+    try (LoopbackSseServer server = new LoopbackSseServer();
+         V0Client client = V0Client.builder().apiKey("bench").baseUrl(server.baseUrl() + "/v2").build()) {
+      OkHttpClient baseline = new OkHttpClient.Builder().readTimeout(60, TimeUnit.SECONDS).build();
+      JsonAdapter<Object> mapAdapter = new Moshi.Builder().build().adapter(Object.class);
+      // Both sides are compiled by the JIT on the same long stream before the first measurement,
+      // so that the 10k figures measure the code rather than its warm-up.
+      warmUp(server, client, baseline, mapAdapter);
+      for (int events : SIZES) {
+        server.serveBody(RealisticStream.body(RealisticStream.events(events)));
+        double[] sdkSeconds = new double[RUNS];
+        double[] baseSeconds = new double[RUNS];
+        double[] sdkCpu = new double[RUNS];
+        double[] baseCpu = new double[RUNS];
+        for (int i = 0; i < WARMUP + RUNS; i++) {
+          // Alternate which side runs first, so neither always follows the other's garbage.
+          double[] s;
+          double[] b;
+          if (i % 2 == 0) {
+            s = timeSdk(client, events);
+            b = timeBaseline(baseline, mapAdapter, server.baseUrl(), events);
+          } else {
+            b = timeBaseline(baseline, mapAdapter, server.baseUrl(), events);
+            s = timeSdk(client, events);
+          }
+          if (i >= WARMUP) {
+            sdkSeconds[i - WARMUP] = s[0];
+            baseSeconds[i - WARMUP] = b[0];
+            sdkCpu[i - WARMUP] = s[1] / events;
+            baseCpu[i - WARMUP] = b[1] / events;
+          }
+        }
+        System.out.printf(Locale.ROOT, "throughput %f %f %f %f %f%n", events / median(sdkSeconds),
+            events / median(baseSeconds), median(sdkCpu), median(baseCpu), median(sdkSeconds));
+      }
+      baseline.dispatcher().executorService().shutdown();
+      baseline.connectionPool().evictAll();
+    }
+  }
+
+  /** {@link #JIT_WARMUP} rounds of the 100k stream, both sides alike. */
+  private static void warmUp(LoopbackSseServer server, V0Client client, OkHttpClient baseline,
+      JsonAdapter<Object> mapAdapter) throws InterruptedException {
+    server.serveBody(RealisticStream.body(RealisticStream.events(100_000)));
+    for (int i = 0; i < JIT_WARMUP; i++) {
+      timeSdk(client, 100_000);
+      timeBaseline(baseline, mapAdapter, server.baseUrl(), 100_000);
+    }
+  }
+
+  /** Runs {@link #throughput} in a fresh JVM with this one's options; one row per size. */
+  private static double[][] throughputFork() throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(Arrays.asList("-cp", System.getProperty("java.class.path"),
+        StreamBenchmark.class.getName(), "--throughput"));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    List<double[]> rows = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader reader = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        lines.add(line);
+        if (!line.startsWith("throughput ")) continue;
+        String[] fields = line.substring(11).split(" ");
+        double[] row = new double[fields.length];
+        for (int i = 0; i < fields.length; i++) row[i] = Double.parseDouble(fields[i]);
+        rows.add(row);
+      }
+    }
+    if (process.waitFor() != 0 || rows.size() != SIZES.length) {
+      throw new AssertionError("throughput run failed: " + lines);
+    }
+    return rows.toArray(new double[0][]);
+  }
+
+  private static double medianOf(double[][] rows, int column) {
+    double[] values = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) values[i] = rows[i][column];
+    return median(values);
   }
 
   /** Returns {wall seconds, CPU nanoseconds of the reading thread after the headers}. */
