@@ -228,7 +228,7 @@ final class MessageAccumulator {
         String key = String.valueOf(entry.getKey());
         if (key.equals("_t")) continue;
         boolean original = key.startsWith("_");
-        int index = parseIndex(key, original ? 1 : 0);
+        int index = DeltaApplier.arrayIndex(key, original ? 1 : 0);
         if (index < 0) {
           firstShift = 0;
           continue;
@@ -296,19 +296,6 @@ final class MessageAccumulator {
       return ((BashPart) old).toBuilder().output((String) part.get("output")).build();
     }
     return null;
-  }
-
-  /** The decimal index in {@code key[from..]}, or -1 if it is not one. */
-  private static int parseIndex(String key, int from) {
-    int length = key.length() - from;
-    if (length < 1 || length > 9) return -1;
-    int index = 0;
-    for (int i = from; i < key.length(); i++) {
-      char c = key.charAt(i);
-      if (c < '0' || c > '9') return -1;
-      index = index * 10 + (c - '0');
-    }
-    return index;
   }
 
   /**

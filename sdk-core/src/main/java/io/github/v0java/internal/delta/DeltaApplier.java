@@ -54,6 +54,14 @@ public final class DeltaApplier {
     return JsonDiffPatch.apply(root, delta, rootName);
   }
 
+  /**
+   * The index an array delta's key names from {@code key[from..]} ({@code from} is 1 for the
+   * {@code "_N"} keys of original indexes), or -1 if it is not a canonical decimal index.
+   */
+  public static int arrayIndex(String key, int from) {
+    return ArrayDelta.canonicalIndex(key, from);
+  }
+
   /** True for values JavaScript treats as false: null, false, 0 (and NaN) and "". */
   static boolean isFalsy(Object delta) {
     if (delta == null || Boolean.FALSE.equals(delta) || "".equals(delta)) return true;

@@ -98,7 +98,7 @@ public final class DeltaReader {
         Object value = reader.readValue();
         if (reader.hasNext()) throw Unsupported.INSTANCE; // [old, new]: a replacement.
         reader.endArray();
-        planAppend(list, value);
+        plan(list, null, value, APPEND);
         appended++;
         continue;
       }
@@ -256,9 +256,6 @@ public final class DeltaReader {
     planned++;
   }
 
-  private void planAppend(List<Object> list, Object value) {
-    plan(list, null, value, APPEND);
-  }
 
   private static boolean isNumber(int c) {
     return c == '-' || (c >= '0' && c <= '9');
